@@ -1,0 +1,125 @@
+//! Copies: which articles contain (most of) another.
+//!
+//! Each article's kept text becomes a set of hashed word 5-grams (shingles). The share of
+//! article B found in article A is `|A ∩ B| / |B|`. An article that holds most of another
+//! (a republished wire story, or seed 001 quoting seed 002 whole) is not independent
+//! support for what the other says.
+
+use crate::doc::Doc;
+use serde::Serialize;
+use std::collections::HashSet;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Words per shingle.
+const SHINGLE: usize = 5;
+
+/// Share of B inside A at or above which A counts as a copy holder of B.
+pub const COPY_SHARE: f64 = 0.5;
+
+/// Article `article` contains `share` of article `contains`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Copy {
+    /// Index of the article that holds the other.
+    pub article: usize,
+    /// Index of the article that is held.
+    pub contains: usize,
+    /// Share of `contains` found in `article` (0..1).
+    pub share: f64,
+}
+
+/// The shingle set of a document (lower-case words of its kept sentences).
+pub fn shingles(doc: &Doc) -> HashSet<u64> {
+    let words: Vec<&str> = doc.words.iter().flatten().map(|w| w.lower.as_str()).collect();
+    let mut set = HashSet::new();
+    if words.len() < SHINGLE {
+        if !words.is_empty() {
+            set.insert(xxh3_64(words.join(" ").as_bytes()));
+        }
+        return set;
+    }
+    for win in words.windows(SHINGLE) {
+        set.insert(xxh3_64(win.join(" ").as_bytes()));
+    }
+    set
+}
+
+/// Every pair where one document holds at least `COPY_SHARE` of another.
+pub fn find_copies(docs: &[Doc]) -> Vec<Copy> {
+    let sets: Vec<HashSet<u64>> = docs.iter().map(shingles).collect();
+    let mut out = Vec::new();
+    for (b, sb) in sets.iter().enumerate() {
+        if sb.is_empty() {
+            continue;
+        }
+        for (a, sa) in sets.iter().enumerate() {
+            if a == b {
+                continue;
+            }
+            let inter = sb.iter().filter(|h| sa.contains(h)).count();
+            let share = inter as f64 / sb.len() as f64;
+            if share >= COPY_SHARE {
+                out.push(Copy {
+                    article: a,
+                    contains: b,
+                    share,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Independence groups: documents linked by a copy relation share a group. Returns the group
+/// of each document (groups numbered from 0 in order of first document).
+pub fn groups(n: usize, copies: &[Copy]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for c in copies {
+        let (ra, rb) = (find(&mut parent, c.article), find(&mut parent, c.contains));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut ids = vec![usize::MAX; n];
+    let mut next = 0;
+    (0..n)
+        .map(|i| {
+            let r = find(&mut parent, i);
+            if ids[r] == usize::MAX {
+                ids[r] = next;
+                next += 1;
+            }
+            ids[r]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text_article;
+    use std::path::Path;
+
+    fn doc(id: &str, s: &str) -> Doc {
+        Doc::new(text_article(Path::new(&format!("{id}.txt")), s.as_bytes().to_vec()).unwrap())
+    }
+
+    #[test]
+    fn containment_is_found_and_groups_merge() {
+        let inner = "The two diplomats met in Geneva for about ninety minutes on Friday. They agreed to talk again next week after written answers.";
+        let outer = format!("An opinion piece starts here with its own words. {inner} Then it goes on with more commentary of its own.");
+        let other = "A completely different story about football results in the premier league this weekend.";
+        let docs = vec![doc("a", &outer), doc("b", inner), doc("c", other)];
+        let copies = find_copies(&docs);
+        assert_eq!(copies.len(), 1, "{copies:?}");
+        assert_eq!((copies[0].article, copies[0].contains), (0, 1));
+        assert!((copies[0].share - 1.0).abs() < 1e-9);
+        assert_eq!(groups(3, &copies), vec![0, 0, 1]);
+    }
+}

@@ -1,0 +1,74 @@
+//! Options shared by the library, the CLI, the HTTP API and config files.
+//!
+//! One serde struct with defaults: a config file or a JSON request body can name
+//! any subset of the fields and the rest keep their default values.
+
+use serde::{Deserialize, Serialize};
+
+/// How a result is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// Plain text, one summary sentence per line with its sources.
+    #[default]
+    Text,
+    /// Markdown.
+    Markdown,
+    /// The JSON contract (see `ARCHITECTURE.md`).
+    Json,
+}
+
+/// Every option of the pipeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// Word budget of a summary (whitespace-separated words). Never exceeded.
+    pub words: usize,
+    /// Output format.
+    pub format: OutputFormat,
+    /// Attach to each summary sentence why it was chosen.
+    pub explain: bool,
+    /// Largest input file accepted, in bytes. Larger files are refused with an error.
+    pub max_file_bytes: u64,
+    /// Shortest sentence (in words) the summarizer may choose.
+    pub min_sentence_words: usize,
+    /// Longest sentence (in words) the summarizer may choose.
+    pub max_sentence_words: usize,
+    /// Two sentences at least this similar (0..1, weighted cosine of stems) say the same thing:
+    /// the summary never holds both, and an article holding one supports the other.
+    pub same_content: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            words: 100,
+            format: OutputFormat::Text,
+            explain: false,
+            max_file_bytes: 20 * 1024 * 1024,
+            min_sentence_words: 6,
+            max_sentence_words: 60,
+            same_content: 0.5,
+        }
+    }
+}
+
+impl Options {
+    /// Checks that the options make sense together.
+    pub fn validate(&self) -> crate::Result<()> {
+        if self.words == 0 {
+            return Err(crate::Error::Options("words must be at least 1".into()));
+        }
+        if self.min_sentence_words > self.max_sentence_words {
+            return Err(crate::Error::Options(
+                "min_sentence_words is above max_sentence_words".into(),
+            ));
+        }
+        if !(0.0..=1.0).contains(&self.same_content) {
+            return Err(crate::Error::Options(
+                "same_content must lie between 0 and 1".into(),
+            ));
+        }
+        Ok(())
+    }
+}

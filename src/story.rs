@@ -1,0 +1,213 @@
+//! A story: the documents about one event, merged into one vocabulary.
+//!
+//! This is the "merge" step after per-document preparation: stems are interned into ids,
+//! copies are found, and every sentence becomes a [`Unit`] with a TF-IDF vector for
+//! similarity. The summarizer and the analyses read a [`Story`].
+
+use crate::copies::{find_copies, groups, Copy};
+use crate::doc::Doc;
+use crate::model::Article;
+use crate::words::{count_words, Word};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Stem ids.
+#[derive(Debug, Default, Clone)]
+pub struct Vocab {
+    ids: HashMap<String, u32>,
+    stems: Vec<String>,
+}
+
+impl Vocab {
+    /// The id of a stem, adding it when new.
+    pub fn intern(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.ids.get(stem) {
+            return id;
+        }
+        let id = self.stems.len() as u32;
+        self.ids.insert(stem.to_string(), id);
+        self.stems.push(stem.to_string());
+        id
+    }
+
+    /// The stem of an id.
+    pub fn stem(&self, id: u32) -> &str {
+        &self.stems[id as usize]
+    }
+
+    /// Number of stems.
+    pub fn len(&self) -> usize {
+        self.stems.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+    }
+}
+
+/// A sentence of the story, ready for selection and comparison.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Document index.
+    pub doc: usize,
+    /// Sentence index within the document.
+    pub sent: usize,
+    /// Stem ids of its words, in order.
+    pub stems: Vec<u32>,
+    /// Stopword flags of its words, in order.
+    pub stop: Vec<bool>,
+    /// Whitespace-separated words (what the budget counts).
+    pub words: usize,
+    /// L2-normalised TF-IDF vector over content stems, sorted by stem id.
+    pub vector: Vec<(u32, f32)>,
+}
+
+/// The documents of one story and what is derived from comparing them.
+#[derive(Debug, Clone)]
+pub struct Story {
+    /// The documents, in input order.
+    pub docs: Vec<Doc>,
+    /// Stem ids.
+    pub vocab: Vocab,
+    /// Every sentence of every document, documents in order.
+    pub units: Vec<Unit>,
+    /// First unit of each document (and the total at the end).
+    pub doc_start: Vec<usize>,
+    /// Which documents hold which.
+    pub copies: Vec<Copy>,
+    /// Independence group of each document (copies share one).
+    pub group: Vec<usize>,
+    /// Number of independence groups.
+    pub n_groups: usize,
+    /// Stem ids of each document's headline.
+    pub title_stems: Vec<Vec<u32>>,
+}
+
+impl Story {
+    /// Prepares articles (in parallel) and merges them into a story.
+    pub fn from_articles(articles: Vec<Article>) -> Story {
+        let docs: Vec<Doc> = articles.into_par_iter().map(Doc::new).collect();
+        Story::from_docs(docs)
+    }
+
+    /// Merges prepared documents into a story.
+    pub fn from_docs(docs: Vec<Doc>) -> Story {
+        let mut vocab = Vocab::default();
+        let mut units = Vec::new();
+        let mut doc_start = Vec::with_capacity(docs.len() + 1);
+        let mut title_stems = Vec::with_capacity(docs.len());
+        for (d, doc) in docs.iter().enumerate() {
+            doc_start.push(units.len());
+            for (s, ws) in doc.words.iter().enumerate() {
+                units.push(Unit {
+                    doc: d,
+                    sent: s,
+                    stems: ws.iter().map(|w| vocab.intern(&w.stem)).collect(),
+                    stop: ws.iter().map(|w| w.stop).collect(),
+                    words: count_words(doc.sentence_text(s)),
+                    vector: Vec::new(),
+                });
+            }
+            title_stems.push(intern_words(&mut vocab, &doc.title_words));
+        }
+        doc_start.push(units.len());
+        weigh_vectors(&mut units, vocab.len());
+        let copies = find_copies(&docs);
+        let group = groups(docs.len(), &copies);
+        let n_groups = group.iter().copied().max().map_or(0, |m| m + 1);
+        Story {
+            docs,
+            vocab,
+            units,
+            doc_start,
+            copies,
+            group,
+            n_groups,
+            title_stems,
+        }
+    }
+
+    /// The text of a unit.
+    pub fn unit_text(&self, u: usize) -> &str {
+        let unit = &self.units[u];
+        self.docs[unit.doc].sentence_text(unit.sent)
+    }
+
+    /// The units of document `d`.
+    pub fn doc_units(&self, d: usize) -> std::ops::Range<usize> {
+        self.doc_start[d]..self.doc_start[d + 1]
+    }
+}
+
+fn intern_words(vocab: &mut Vocab, words: &[Word]) -> Vec<u32> {
+    words.iter().map(|w| vocab.intern(&w.stem)).collect()
+}
+
+/// Fills each unit's TF-IDF vector (content stems only; IDF over the story's sentences).
+fn weigh_vectors(units: &mut [Unit], n_stems: usize) {
+    let mut df = vec![0u32; n_stems];
+    for u in units.iter() {
+        let mut seen: Vec<u32> = u.content_stems().collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for s in seen {
+            df[s as usize] += 1;
+        }
+    }
+    let n = units.len().max(1) as f32;
+    for u in units.iter_mut() {
+        let mut tf: HashMap<u32, f32> = HashMap::new();
+        for s in u.content_stems() {
+            *tf.entry(s).or_insert(0.0) += 1.0;
+        }
+        let mut v: Vec<(u32, f32)> = tf
+            .into_iter()
+            .map(|(s, c)| (s, c * ((n + 1.0) / (df[s as usize] as f32 + 0.5)).ln()))
+            .collect();
+        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, x)| *x /= norm);
+        }
+        v.sort_unstable_by_key(|(s, _)| *s);
+        u.vector = v;
+    }
+}
+
+impl Unit {
+    /// Stem ids of the content (non-stop) words.
+    pub fn content_stems(&self) -> impl Iterator<Item = u32> + '_ {
+        self.stems.iter().zip(&self.stop).filter(|(_, &st)| !st).map(|(&s, _)| s)
+    }
+}
+
+/// Cosine similarity of two normalised sparse vectors sorted by id.
+pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cosine_of_sparse_vectors() {
+        let a = [(1, 0.6), (3, 0.8)];
+        let b = [(1, 0.6), (2, 0.8)];
+        assert!((cosine(&a, &a) - 1.0).abs() < 1e-6);
+        assert!((cosine(&a, &b) - 0.36).abs() < 1e-6);
+        assert_eq!(cosine(&a, &[]), 0.0);
+    }
+}

@@ -1,0 +1,103 @@
+//! Words: tokens with byte spans, lower-cased, stemmed (Snowball English), stopwords marked.
+
+use crate::model::Span;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One word of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the article's text (a possessive `'s` excluded).
+    pub span: Span,
+    /// Lower-cased form.
+    pub lower: String,
+    /// Stem of the lower-cased form (Snowball English).
+    pub stem: String,
+    /// True for a stopword (function words, and news function words such as "said").
+    pub stop: bool,
+    /// True when the word starts with an upper-case letter.
+    pub capital: bool,
+}
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| include_str!("stopwords.txt").split_whitespace().collect())
+}
+
+/// True for a stopword (lower-case input).
+pub fn is_stopword(lower: &str) -> bool {
+    stopwords().contains(lower)
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// Stems a lower-case word (Snowball English, i.e. Porter2).
+pub fn stem(lower: &str) -> String {
+    stemmer().stem(lower).into_owned()
+}
+
+/// The words of `span` in `text`: runs of letters and digits (UAX #29 word boundaries),
+/// with a possessive `'s` / `’s` dropped.
+pub fn words(text: &str, span: Span) -> Vec<Word> {
+    let s = span.of(text);
+    let mut out = Vec::new();
+    for (off, w) in s.split_word_bound_indices() {
+        if !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .filter(|x| !x.is_empty())
+            .unwrap_or(w);
+        let lower = w.to_lowercase();
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let stop = is_stopword(&lower);
+        let stem = if lower.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+            lower.clone()
+        } else {
+            stem(&lower)
+        };
+        out.push(Word {
+            span: Span::new(span.start + off, span.start + off + w.len()),
+            lower,
+            stem,
+            stop,
+            capital,
+        });
+    }
+    out
+}
+
+/// The number of whitespace-separated words in a string (how budgets are counted).
+pub fn count_words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_have_spans_stems_and_stop_flags() {
+        let t = "Russia\u{2019}s 100,000 troops said.";
+        let w = words(t, Span::new(0, t.len()));
+        let got: Vec<(&str, &str, bool)> = w.iter().map(|w| (w.span.of(t), w.stem.as_str(), w.stop)).collect();
+        assert_eq!(
+            got,
+            [("Russia", "russia", false), ("100,000", "100,000", false), ("troops", "troop", false), ("said", "said", true)]
+        );
+        assert!(w[0].capital);
+    }
+
+    #[test]
+    fn counting_words_by_white_space() {
+        assert_eq!(count_words("  a b\n c  "), 3);
+        assert_eq!(count_words(""), 0);
+    }
+}
