@@ -17,6 +17,7 @@
 //! the merge step. See `ARCHITECTURE.md` for the design.
 #![deny(missing_docs)]
 
+pub mod analyze;
 pub mod clean;
 pub mod copies;
 pub mod doc;
