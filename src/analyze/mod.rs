@@ -4,8 +4,10 @@
 //! Every part reads the same [`Story`] (sentences with TF-IDF vectors, copies, independence
 //! groups) and refers back to the articles with byte spans; [`report`] renders the result.
 
+pub mod claims;
 pub mod entities;
 pub mod gazetteer;
+pub mod numbers;
 pub mod quotes;
 pub mod tokens;
 
@@ -18,11 +20,18 @@ pub struct Analysis {
     pub entities: entities::Entities,
     /// Direct quotes and their groups across articles.
     pub quotes: quotes::Quotes,
+    /// Claims, conflicts and single-source facts.
+    pub claims: claims::Claims,
 }
 
 /// Analyses a story.
 pub fn analyze(story: &Story) -> Analysis {
     let entities = entities::Entities::build(story);
     let quotes = quotes::find(story, &entities);
-    Analysis { entities, quotes }
+    let claims = claims::find(story, &entities, &quotes, &claims::ClaimOptions::default());
+    Analysis {
+        entities,
+        quotes,
+        claims,
+    }
 }

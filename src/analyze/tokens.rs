@@ -70,9 +70,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                 continue;
             }
             // Joiners inside a token: "U.S", "hour-and-a-half", "O'Brien", "Russia’s".
-            if matches!(d, '.' | '\'' | '\u{2019}' | '-' | '&') {
+            let digits = d == ',' && c.is_ascii_digit();
+            if matches!(d, '.' | '\'' | '\u{2019}' | '-' | '&') || digits {
                 let next = s[j + d.len_utf8()..].chars().next();
-                if next.is_some_and(char::is_alphanumeric) {
+                if next.is_some_and(|n| if digits { n.is_ascii_digit() } else { n.is_alphanumeric() }) {
                     it.next();
                     continue;
                 }
