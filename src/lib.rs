@@ -11,6 +11,7 @@
 //! | one article prepared | [`doc`] | [`doc::Doc`] |
 //! | merge a story | [`story`], [`copies`] | [`story::Story`] (vocabulary, TF-IDF, copies) |
 //! | summarize | [`summarize`] | [`summarize::Summary`] (spans + sources) |
+//! | analyze | [`analyze`] | [`analyze::Analysis`] (entities, quotes, claims, conflicts) |
 //! | render | [`render`] | text, Markdown, JSON |
 //!
 //! Articles are prepared independently (in parallel); everything that compares articles is

@@ -18,6 +18,9 @@ enum Command {
     /// Summarize articles (files or folders; .txt, .html, .jsonl) as one story, every
     /// sentence citing every source that reports it.
     Summarize(SummarizeArgs),
+    /// Analyse articles as one story: entities, who said what, claims the sources share and
+    /// where they conflict, single-source facts, copies (plus the summary).
+    Analyze(SummarizeArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -97,10 +100,33 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn analyze(args: SummarizeArgs) -> Result<ExitCode> {
+    let mut opts = load_options(&args.common)?;
+    if let Some(w) = args.words {
+        opts.words = w;
+    }
+    opts.explain |= args.explain;
+    let run = match storyline::analyze::analyze_paths(&args.paths, &opts) {
+        Ok(run) => run,
+        Err(e @ storyline::Error::NoArticles(_)) => {
+            eprintln!("storyline: error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    for e in &run.errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    let out = storyline::analyze::report::render(&[(&run.story, &run.summary, &run.analysis)], &opts);
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(a) => summarize(a),
+        Command::Analyze(a) => analyze(a),
     };
     match result {
         Ok(code) => code,

@@ -371,6 +371,22 @@ pub fn polarity(text: &str, span: Span) -> i8 {
     result
 }
 
+/// The words around the first outcome noun of a sentence, up to the end of its clause
+/// ("reached a truce until next week").
+fn outcome_phrase(text: &str, span: Span) -> Option<String> {
+    let toks = tokenize(text, span);
+    let k = toks.iter().position(|t| OUTCOME.contains(&t.text(text).to_lowercase().as_str()))?;
+    let start = toks[k.saturating_sub(2)].span.start;
+    let mut end = toks[k].span.end;
+    for t in toks.iter().skip(k + 1).take(6) {
+        if t.gap(text).contains([',', ';', ':', '.']) {
+            break;
+        }
+        end = t.span.end;
+    }
+    Some(text[start..end].to_string())
+}
+
 type Ensure<'a> = dyn FnMut(&mut Vec<Claim>, &mut Vec<Option<usize>>, usize, &[usize]) -> usize + 'a;
 
 fn contradictions(story: &Story, claims: &mut Vec<Claim>, claim_of: &mut Vec<Option<usize>>, ensure: &mut Ensure<'_>) {
@@ -399,9 +415,11 @@ fn contradictions(story: &Story, claims: &mut Vec<Claim>, claim_of: &mut Vec<Opt
             continue;
         }
         let c = ensure(claims, claim_of, p, &[]);
+        let pdoc = &story.docs[pd];
+        let versus = outcome_phrase(&pdoc.article.text, pdoc.sentences[story.units[p].sent].span);
         for &&(d, s) in &against {
             let text = &story.docs[d].article.text;
-            push_conflict(&mut claims[c], story, ConflictKind::Contradiction, d, s, None, text);
+            push_conflict(&mut claims[c], story, ConflictKind::Contradiction, d, s, versus.clone(), text);
         }
     }
 }

@@ -1,17 +1,33 @@
 //! Analysis of a story: who is named, who said what, which facts the sources share, where
 //! they conflict, what only one source reports, and which articles copy others.
 //!
-//! Every part reads the same [`Story`] (sentences with TF-IDF vectors, copies, independence
-//! groups) and refers back to the articles with byte spans; [`report`] renders the result.
+//! Every part reads the same [`Story`] (sentences with TF-IDF vectors and content bags,
+//! copies, independence groups) and refers back to the articles with byte spans, so that each
+//! finding can be checked against the words it came from; [`report`] renders the result.
+//! Nothing here needs a model: rules, an in-repo gazetteer and the story's own statistics.
 
 pub mod claims;
 pub mod entities;
 pub mod gazetteer;
 pub mod numbers;
 pub mod quotes;
+pub mod report;
 pub mod tokens;
 
+use crate::error::Result;
+use crate::options::Options;
 use crate::story::Story;
+use crate::summarize::Summary;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// Options of the analysis (the `analyze` table of a config file).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AnalyzeOptions {
+    /// Claim alignment.
+    pub claims: claims::ClaimOptions,
+}
 
 /// What analysis found in a story.
 #[derive(Debug, Clone)]
@@ -25,13 +41,39 @@ pub struct Analysis {
 }
 
 /// Analyses a story.
-pub fn analyze(story: &Story) -> Analysis {
+pub fn analyze(story: &Story, opts: &AnalyzeOptions) -> Analysis {
     let entities = entities::Entities::build(story);
     let quotes = quotes::find(story, &entities);
-    let claims = claims::find(story, &entities, &quotes, &claims::ClaimOptions::default());
+    let claims = claims::find(story, &entities, &quotes, &opts.claims);
     Analysis {
         entities,
         quotes,
         claims,
     }
+}
+
+/// The result of analysing a batch of paths as one story.
+#[derive(Debug)]
+pub struct AnalyzeRun {
+    /// The story.
+    pub story: Story,
+    /// Its summary (the summarize contract is part of the analysis contract).
+    pub summary: Summary,
+    /// The analysis.
+    pub analysis: Analysis,
+    /// Inputs that could not be used (the rest went through).
+    pub errors: Vec<crate::Error>,
+}
+
+/// Reads `paths` as one story, summarizes and analyses it. Bad inputs are handled as in
+/// [`crate::summarize_paths`]: reported in [`AnalyzeRun::errors`], the rest goes through.
+pub fn analyze_paths<P: AsRef<Path>>(paths: &[P], opts: &Options) -> Result<AnalyzeRun> {
+    let run = crate::summarize_paths(paths, opts)?;
+    let analysis = analyze(&run.story, &opts.analyze);
+    Ok(AnalyzeRun {
+        story: run.story,
+        summary: run.summary,
+        analysis,
+        errors: run.errors,
+    })
 }

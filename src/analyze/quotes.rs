@@ -204,8 +204,9 @@ fn doc_quotes(story: &Story, ents: &Entities, d: usize, out: &mut Vec<Quote>) {
             let mut via: Vec<String> = outlet_before(story, ents, d, pspan.start).into_iter().collect();
             let copied = held.iter().copied().find(|&o| sents.clone().any(|s| found_in(story, d, s, o)));
             if let Some(o) = copied {
-                let src = story.docs[o].article.source.clone();
-                if !via.contains(&src) {
+                let a = &story.docs[o].article;
+                let src = a.source.clone();
+                if src != a.id && !via.contains(&src) {
                     via.push(src);
                 }
             }
