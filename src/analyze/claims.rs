@@ -141,7 +141,10 @@ pub fn find(story: &Story, ents: &Entities, quotes: &Quotes, opts: &ClaimOptions
         }
     }
     let groups_of = |units: &[usize]| {
-        let mut g: Vec<usize> = units.iter().map(|&u| story.group[story.units[u].doc]).collect();
+        let mut g: Vec<usize> = units
+            .iter()
+            .map(|&u| story.group[story.units[u].doc])
+            .collect();
         g.sort_unstable();
         g.dedup();
         g.len()
@@ -150,11 +153,18 @@ pub fn find(story: &Story, ents: &Entities, quotes: &Quotes, opts: &ClaimOptions
     let score = |u: usize| {
         let mut all: Vec<usize> = matches[u].iter().map(|m| m.0).collect();
         all.push(u);
-        (groups_of(&all), all.len(), matches[u].iter().map(|m| m.1).sum::<f32>())
+        (
+            groups_of(&all),
+            all.len(),
+            matches[u].iter().map(|m| m.1).sum::<f32>(),
+        )
     };
     order.sort_by(|&a, &b| {
         let (sa, sb) = (score(a), score(b));
-        sb.0.cmp(&sa.0).then(sb.1.cmp(&sa.1)).then(sb.2.total_cmp(&sa.2)).then(a.cmp(&b))
+        sb.0.cmp(&sa.0)
+            .then(sb.1.cmp(&sa.1))
+            .then(sb.2.total_cmp(&sa.2))
+            .then(a.cmp(&b))
     });
     let mut claim_of: Vec<Option<usize>> = vec![None; n];
     let mut claims: Vec<Claim> = Vec::new();
@@ -177,7 +187,10 @@ pub fn find(story: &Story, ents: &Entities, quotes: &Quotes, opts: &ClaimOptions
         }
         claims.push(new_claim(u, units));
     }
-    let mut ensure = |claims: &mut Vec<Claim>, claim_of: &mut Vec<Option<usize>>, seed: usize, more: &[usize]| {
+    let mut ensure = |claims: &mut Vec<Claim>,
+                      claim_of: &mut Vec<Option<usize>>,
+                      seed: usize,
+                      more: &[usize]| {
         let c = match claim_of[seed].or_else(|| more.iter().find_map(|&v| claim_of[v])) {
             Some(c) => c,
             None => {
@@ -209,7 +222,10 @@ pub fn find(story: &Story, ents: &Entities, quotes: &Quotes, opts: &ClaimOptions
                 continue;
             }
             for a in &qs[u] {
-                for b in qs[v].iter().filter(|b| b.noun == a.noun && close(a.value, b.value)) {
+                for b in qs[v]
+                    .iter()
+                    .filter(|b| b.noun == a.noun && close(a.value, b.value))
+                {
                     let (seed, other, qa, qb) = if claim_of[v].is_some() && claim_of[u].is_none() {
                         (v, u, b, a)
                     } else {
@@ -220,7 +236,15 @@ pub fn find(story: &Story, ents: &Entities, quotes: &Quotes, opts: &ClaimOptions
                         let od = story.units[other].doc;
                         let ot = &story.docs[od].article.text;
                         let st = &story.docs[story.units[seed].doc].article.text;
-                        push_conflict(&mut claims[c], story, ConflictKind::Number, od, qb.span, Some(qa.span.of(st).to_string()), ot);
+                        push_conflict(
+                            &mut claims[c],
+                            story,
+                            ConflictKind::Number,
+                            od,
+                            qb.span,
+                            Some(qa.span.of(st).to_string()),
+                            ot,
+                        );
                     }
                 }
             }
@@ -239,13 +263,24 @@ pub fn find(story: &Story, ents: &Entities, quotes: &Quotes, opts: &ClaimOptions
             .find(|&&q| quotes.quotes[q].doc == own_doc)
             .map_or(g.main, |&q| q);
         let own_q = &quotes.quotes[own];
-        let own_text = own_q.span.of(&story.docs[own_q.doc].article.text).to_string();
+        let own_text = own_q
+            .span
+            .of(&story.docs[own_q.doc].article.text)
+            .to_string();
         let own_words = norm_words(&own_text);
         for &q in &g.quotes {
             let qq = &quotes.quotes[q];
             let t = &story.docs[qq.doc].article.text;
             if norm_words(qq.span.of(t)) != own_words {
-                push_conflict(&mut claims[c], story, ConflictKind::Quote, qq.doc, qq.span, Some(own_text.clone()), t);
+                push_conflict(
+                    &mut claims[c],
+                    story,
+                    ConflictKind::Quote,
+                    qq.doc,
+                    qq.span,
+                    Some(own_text.clone()),
+                    t,
+                );
             }
         }
     }
@@ -266,7 +301,12 @@ pub fn find(story: &Story, ents: &Entities, quotes: &Quotes, opts: &ClaimOptions
     }
     let single_source = single_sources(story, ents, &qs, &matches, &claims, &claim_of, opts);
     claims.retain(|c| c.docs.len() >= 2 || !c.conflicts.is_empty());
-    claims.sort_by(|a, b| b.independent.cmp(&a.independent).then(b.docs.len().cmp(&a.docs.len())).then(a.unit.cmp(&b.unit)));
+    claims.sort_by(|a, b| {
+        b.independent
+            .cmp(&a.independent)
+            .then(b.docs.len().cmp(&a.docs.len()))
+            .then(a.unit.cmp(&b.unit))
+    });
     Claims {
         claims,
         single_source,
@@ -287,9 +327,19 @@ fn close(a: f64, b: f64) -> bool {
     a > 0.0 && b > 0.0 && (a - b).abs() <= 0.25 * a.max(b)
 }
 
-fn push_conflict(claim: &mut Claim, story: &Story, kind: ConflictKind, doc: usize, span: Span, versus: Option<String>, text: &str) {
+fn push_conflict(
+    claim: &mut Claim,
+    story: &Story,
+    kind: ConflictKind,
+    doc: usize,
+    span: Span,
+    versus: Option<String>,
+    text: &str,
+) {
     let t = norm_words(span.of(text));
-    let same = |c: &Conflict| c.kind == kind && norm_words(c.span.of(&story.docs[c.doc].article.text)) == t;
+    let same = |c: &Conflict| {
+        c.kind == kind && norm_words(c.span.of(&story.docs[c.doc].article.text)) == t
+    };
     match claim.conflicts.iter_mut().find(|c| same(c)) {
         Some(c) => {
             if !c.docs.contains(&doc) {
@@ -312,7 +362,11 @@ fn name_conflicts(claim: &mut Claim, story: &Story, ents: &Entities) {
     let mut forms: Vec<(usize, usize, Span)> = Vec::new(); // (entity, doc, span)
     for &u in &claim.units {
         let un = &story.units[u];
-        for m in ents.mentions.iter().filter(|m| m.doc == un.doc && m.sent == Some(un.sent)) {
+        for m in ents
+            .mentions
+            .iter()
+            .filter(|m| m.doc == un.doc && m.sent == Some(un.sent))
+        {
             if ents.entities[m.entity].kind == Kind::Per {
                 forms.push((m.entity, un.doc, m.span));
             }
@@ -320,7 +374,10 @@ fn name_conflicts(claim: &mut Claim, story: &Story, ents: &Entities) {
     }
     let core = |d: usize, s: Span| {
         let t = s.of(&story.docs[d].article.text);
-        let w: Vec<&str> = t.split_whitespace().filter(|w| !super::tokens::is_initial(w)).collect();
+        let w: Vec<&str> = t
+            .split_whitespace()
+            .filter(|w| !super::tokens::is_initial(w))
+            .collect();
         (w.len() >= 2).then(|| w.join(" "))
     };
     for &(e, d, s) in &forms {
@@ -339,19 +396,61 @@ fn name_conflicts(claim: &mut Claim, story: &Story, ents: &Entities) {
 }
 
 const OUTCOME: &[&str] = &[
-    "truce", "agreement", "agreements", "deal", "accord", "breakthrough", "breakthroughs", "outcome",
-    "ceasefire", "progress", "compromise", "consensus", "settlement",
+    "truce",
+    "agreement",
+    "agreements",
+    "deal",
+    "accord",
+    "breakthrough",
+    "breakthroughs",
+    "outcome",
+    "ceasefire",
+    "progress",
+    "compromise",
+    "consensus",
+    "settlement",
 ];
-const NEGATION: &[&str] = &["no", "not", "never", "without", "failed", "nor", "neither", "lack"];
+const NEGATION: &[&str] = &[
+    "no", "not", "never", "without", "failed", "nor", "neither", "lack",
+];
 const HEDGE: &[&str] = &[
-    "would", "could", "may", "might", "can", "will", "hope", "hopes", "hoping", "expect", "expects",
-    "expected", "attempt", "aim", "aimed", "if", "whether", "seek", "seeks", "try", "possible",
-    "potential", "chance", "want", "wants", "sort", "kind", "towards", "toward",
+    "would",
+    "could",
+    "may",
+    "might",
+    "can",
+    "will",
+    "hope",
+    "hopes",
+    "hoping",
+    "expect",
+    "expects",
+    "expected",
+    "attempt",
+    "aim",
+    "aimed",
+    "if",
+    "whether",
+    "seek",
+    "seeks",
+    "try",
+    "possible",
+    "potential",
+    "chance",
+    "want",
+    "wants",
+    "sort",
+    "kind",
+    "towards",
+    "toward",
 ];
 
 /// +1 for a statement that an outcome was reached, -1 for one that it was not, 0 otherwise.
 pub fn polarity(text: &str, span: Span) -> i8 {
-    let toks: Vec<String> = tokenize(text, span).iter().map(|t| t.text(text).to_lowercase().replace('\u{2019}', "'")).collect();
+    let toks: Vec<String> = tokenize(text, span)
+        .iter()
+        .map(|t| t.text(text).to_lowercase().replace('\u{2019}', "'"))
+        .collect();
     let mut result = 0;
     for (k, w) in toks.iter().enumerate() {
         if !OUTCOME.contains(&w.as_str()) {
@@ -361,12 +460,20 @@ pub fn polarity(text: &str, span: Span) -> i8 {
         if window.iter().any(|x| HEDGE.contains(&x.as_str())) {
             continue;
         }
-        let neg = window.iter().any(|x| NEGATION.contains(&x.as_str()) || x.ends_with("n't"));
+        let neg = window
+            .iter()
+            .any(|x| NEGATION.contains(&x.as_str()) || x.ends_with("n't"));
         // An "outcome" or "progress" is news only when there is none.
         if !neg && matches!(w.as_str(), "outcome" | "progress") {
             continue;
         }
-        result = if neg { -1 } else if result == 0 { 1 } else { result };
+        result = if neg {
+            -1
+        } else if result == 0 {
+            1
+        } else {
+            result
+        };
     }
     result
 }
@@ -375,7 +482,9 @@ pub fn polarity(text: &str, span: Span) -> i8 {
 /// ("reached a truce until next week").
 fn outcome_phrase(text: &str, span: Span) -> Option<String> {
     let toks = tokenize(text, span);
-    let k = toks.iter().position(|t| OUTCOME.contains(&t.text(text).to_lowercase().as_str()))?;
+    let k = toks
+        .iter()
+        .position(|t| OUTCOME.contains(&t.text(text).to_lowercase().as_str()))?;
     let start = toks[k.saturating_sub(2)].span.start;
     let mut end = toks[k].span.end;
     for t in toks.iter().skip(k + 1).take(6) {
@@ -387,9 +496,15 @@ fn outcome_phrase(text: &str, span: Span) -> Option<String> {
     Some(text[start..end].to_string())
 }
 
-type Ensure<'a> = dyn FnMut(&mut Vec<Claim>, &mut Vec<Option<usize>>, usize, &[usize]) -> usize + 'a;
+type Ensure<'a> =
+    dyn FnMut(&mut Vec<Claim>, &mut Vec<Option<usize>>, usize, &[usize]) -> usize + 'a;
 
-fn contradictions(story: &Story, claims: &mut Vec<Claim>, claim_of: &mut Vec<Option<usize>>, ensure: &mut Ensure<'_>) {
+fn contradictions(
+    story: &Story,
+    claims: &mut Vec<Claim>,
+    claim_of: &mut Vec<Option<usize>>,
+    ensure: &mut Ensure<'_>,
+) {
     let mut pos = Vec::new();
     let mut neg: Vec<(usize, Span)> = Vec::new();
     for (u, un) in story.units.iter().enumerate() {
@@ -410,7 +525,10 @@ fn contradictions(story: &Story, claims: &mut Vec<Claim>, claim_of: &mut Vec<Opt
     neg.sort();
     for &p in &pos {
         let pd = story.units[p].doc;
-        let against: Vec<&(usize, Span)> = neg.iter().filter(|(d, _)| story.group[*d] != story.group[pd]).collect();
+        let against: Vec<&(usize, Span)> = neg
+            .iter()
+            .filter(|(d, _)| story.group[*d] != story.group[pd])
+            .collect();
         if against.is_empty() {
             continue;
         }
@@ -419,7 +537,15 @@ fn contradictions(story: &Story, claims: &mut Vec<Claim>, claim_of: &mut Vec<Opt
         let versus = outcome_phrase(&pdoc.article.text, pdoc.sentences[story.units[p].sent].span);
         for &&(d, s) in &against {
             let text = &story.docs[d].article.text;
-            push_conflict(&mut claims[c], story, ConflictKind::Contradiction, d, s, versus.clone(), text);
+            push_conflict(
+                &mut claims[c],
+                story,
+                ConflictKind::Contradiction,
+                d,
+                s,
+                versus.clone(),
+                text,
+            );
         }
     }
 }
@@ -440,9 +566,14 @@ fn single_sources(
             continue;
         }
         let g = story.group[un.doc];
-        let elsewhere = matches[u].iter().any(|&(v, _)| story.group[story.units[v].doc] != g)
+        let elsewhere = matches[u]
+            .iter()
+            .any(|&(v, _)| story.group[story.units[v].doc] != g)
             || claim_of[u].is_some_and(|c| {
-                claims[c].units.iter().any(|&v| story.group[story.units[v].doc] != g)
+                claims[c]
+                    .units
+                    .iter()
+                    .any(|&v| story.group[story.units[v].doc] != g)
             });
         if elsewhere {
             continue;
@@ -455,7 +586,11 @@ fn single_sources(
         docs.sort_unstable();
         docs.dedup();
         let mut unique = Vec::new();
-        for m in ents.mentions.iter().filter(|m| m.doc == un.doc && m.sent == Some(un.sent)) {
+        for m in ents
+            .mentions
+            .iter()
+            .filter(|m| m.doc == un.doc && m.sent == Some(un.sent))
+        {
             let e = &ents.entities[m.entity];
             if e.docs.iter().all(|&d| story.group[d] == g) && !unique.contains(&e.name) {
                 unique.push(e.name.clone());
@@ -464,13 +599,20 @@ fn single_sources(
         let text = &story.docs[un.doc].article.text;
         for q in &qs[u] {
             let elsewhere = qs.iter().enumerate().any(|(v, qv)| {
-                story.group[story.units[v].doc] != g && qv.iter().any(|x| x.noun == q.noun && close(x.value, q.value))
+                story.group[story.units[v].doc] != g
+                    && qv
+                        .iter()
+                        .any(|x| x.noun == q.noun && close(x.value, q.value))
             });
             if !elsewhere {
                 unique.push(q.span.of(text).to_string());
             }
         }
-        out.push(SingleSource { unit: u, docs, unique });
+        out.push(SingleSource {
+            unit: u,
+            docs,
+            unique,
+        });
     }
     out
 }
@@ -485,11 +627,23 @@ mod tests {
 
     #[test]
     fn outcome_polarity() {
-        assert_eq!(pol("the officials had a positive talk and reached a truce until next week."), 1);
-        assert_eq!(pol("So no agreement was reached between the two diplomats, as expected."), -1);
+        assert_eq!(
+            pol("the officials had a positive talk and reached a truce until next week."),
+            1
+        );
+        assert_eq!(
+            pol("So no agreement was reached between the two diplomats, as expected."),
+            -1
+        );
         assert_eq!(pol("No Ukraine Breakthroughs As of Yet"), -1);
-        assert_eq!(pol("We didn\u{2019}t expect any major breakthroughs to happen today"), 0);
-        assert_eq!(pol("the positive outcome for both sides would be an agreement to de-escalate"), 0);
+        assert_eq!(
+            pol("We didn\u{2019}t expect any major breakthroughs to happen today"),
+            0
+        );
+        assert_eq!(
+            pol("the positive outcome for both sides would be an agreement to de-escalate"),
+            0
+        );
         assert_eq!(pol("Blinken met Lavrov in Geneva."), 0);
     }
 }

@@ -106,51 +106,262 @@ pub struct Entities {
 }
 
 const ORG_SUFFIX: &[&str] = &[
-    "Times", "News", "Post", "Journal", "Agency", "Department", "Ministry", "Council",
-    "Committee", "Party", "Union", "Organization", "Organisation", "Association", "Bank",
-    "University", "Institute", "Inc.", "Corp.", "Co.", "Ltd.", "Group", "Company", "Commission",
-    "Parliament", "Administration", "Force", "Forces", "Army", "Navy", "Office", "Service",
-    "Court", "Foundation", "Fund", "Club", "Airlines", "Press", "Network", "Tribune", "Herald",
-    "Guardian", "Telegraph", "Agency", "Alliance", "Federation", "League", "Bureau", "Police",
-    "Guard", "Corporation", "Authority", "Board", "School", "College", "Church", "Media",
+    "Times",
+    "News",
+    "Post",
+    "Journal",
+    "Agency",
+    "Department",
+    "Ministry",
+    "Council",
+    "Committee",
+    "Party",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Bank",
+    "University",
+    "Institute",
+    "Inc.",
+    "Corp.",
+    "Co.",
+    "Ltd.",
+    "Group",
+    "Company",
+    "Commission",
+    "Parliament",
+    "Administration",
+    "Force",
+    "Forces",
+    "Army",
+    "Navy",
+    "Office",
+    "Service",
+    "Court",
+    "Foundation",
+    "Fund",
+    "Club",
+    "Airlines",
+    "Press",
+    "Network",
+    "Tribune",
+    "Herald",
+    "Guardian",
+    "Telegraph",
+    "Agency",
+    "Alliance",
+    "Federation",
+    "League",
+    "Bureau",
+    "Police",
+    "Guard",
+    "Corporation",
+    "Authority",
+    "Board",
+    "School",
+    "College",
+    "Church",
+    "Media",
 ];
 const LOC_SUFFIX: &[&str] = &[
-    "Base", "Hotel", "Street", "Avenue", "Square", "Sea", "Ocean", "River", "Lake", "Mountains",
-    "Island", "Islands", "City", "County", "Province", "Region", "Airport", "Palace", "Bridge",
-    "Valley", "Hall", "Building", "Stadium", "Park", "Peninsula", "Strait", "Gulf", "Bay",
-    "Road", "Center", "Centre", "Tower", "Hospital",
+    "Base",
+    "Hotel",
+    "Street",
+    "Avenue",
+    "Square",
+    "Sea",
+    "Ocean",
+    "River",
+    "Lake",
+    "Mountains",
+    "Island",
+    "Islands",
+    "City",
+    "County",
+    "Province",
+    "Region",
+    "Airport",
+    "Palace",
+    "Bridge",
+    "Valley",
+    "Hall",
+    "Building",
+    "Stadium",
+    "Park",
+    "Peninsula",
+    "Strait",
+    "Gulf",
+    "Bay",
+    "Road",
+    "Center",
+    "Centre",
+    "Tower",
+    "Hospital",
 ];
 const CALENDAR: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
-    "Sept.", "Oct.", "Nov.", "Dec.", "Mon.", "Tue.", "Tues.", "Wed.", "Thu.", "Thurs.", "Fri.",
-    "Sat.", "Sun.", "I", "OK", "TV",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Mon.",
+    "Tue.",
+    "Tues.",
+    "Wed.",
+    "Thu.",
+    "Thurs.",
+    "Fri.",
+    "Sat.",
+    "Sun.",
+    "I",
+    "OK",
+    "TV",
 ];
-const CONNECT: &[&str] = &["of", "de", "del", "da", "von", "van", "der", "bin", "al", "la", "du"];
+const CONNECT: &[&str] = &[
+    "of", "de", "del", "da", "von", "van", "der", "bin", "al", "la", "du",
+];
 
 /// Words after (or before, inverted) a name that make it a person: reporting verbs.
 pub(crate) const REPORTING: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "described", "describes", "called",
-    "calls", "assured", "warned", "warns", "argued", "argues", "stated", "states", "noted",
-    "notes", "explained", "insisted", "confirmed", "classified", "announced", "informed",
-    "wrote", "writes", "asked", "asks", "replied", "answered", "declared", "claimed", "claims",
-    "urged", "urges", "stressed", "acknowledged", "admitted", "suggested", "recalled",
-    "tweeted", "posted", "continued", "remarked", "emphasized", "emphasised", "cautioned",
-    "predicted", "vowed", "promised", "complained", "conceded", "quipped", "observed",
-    "countered", "responded", "denied", "agreed", "hinted", "criticized", "criticised",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "assured",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "explained",
+    "insisted",
+    "confirmed",
+    "classified",
+    "announced",
+    "informed",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "replied",
+    "answered",
+    "declared",
+    "claimed",
+    "claims",
+    "urged",
+    "urges",
+    "stressed",
+    "acknowledged",
+    "admitted",
+    "suggested",
+    "recalled",
+    "tweeted",
+    "posted",
+    "continued",
+    "remarked",
+    "emphasized",
+    "emphasised",
+    "cautioned",
+    "predicted",
+    "vowed",
+    "promised",
+    "complained",
+    "conceded",
+    "quipped",
+    "observed",
+    "countered",
+    "responded",
+    "denied",
+    "agreed",
+    "hinted",
+    "criticized",
+    "criticised",
 ];
 
 fn is_stop(lower: &str) -> bool {
     crate::words::is_stopword(lower)
         || matches!(
             lower,
-            "following" | "after" | "before" | "earlier" | "later" | "meanwhile" | "still"
-                | "however" | "now" | "today" | "yesterday" | "tomorrow" | "also" | "while"
-                | "whereas" | "although" | "though" | "despite" | "according" | "amid"
-                | "amidst" | "over" | "under" | "why" | "how" | "what" | "when" | "where"
-                | "possible" | "both" | "hours" | "two" | "three" | "many" | "most" | "some"
-                | "several" | "last" | "next" | "this" | "these" | "those" | "talks"
+            "following"
+                | "after"
+                | "before"
+                | "earlier"
+                | "later"
+                | "meanwhile"
+                | "still"
+                | "however"
+                | "now"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "also"
+                | "while"
+                | "whereas"
+                | "although"
+                | "though"
+                | "despite"
+                | "according"
+                | "amid"
+                | "amidst"
+                | "over"
+                | "under"
+                | "why"
+                | "how"
+                | "what"
+                | "when"
+                | "where"
+                | "possible"
+                | "both"
+                | "hours"
+                | "two"
+                | "three"
+                | "many"
+                | "most"
+                | "some"
+                | "several"
+                | "last"
+                | "next"
+                | "this"
+                | "these"
+                | "those"
+                | "talks"
         )
 }
 
@@ -163,8 +374,12 @@ fn plain_gap(g: &str) -> bool {
 }
 
 fn opens_sentence(gap: &str) -> bool {
-    gap.chars()
-        .any(|c| matches!(c, '\u{201c}' | '"' | '\u{2018}' | '(' | '\u{2014}' | ':' | '\n' | '.' | '?' | '!' | '|'))
+    gap.chars().any(|c| {
+        matches!(
+            c,
+            '\u{201c}' | '"' | '\u{2018}' | '(' | '\u{2014}' | ':' | '\n' | '.' | '?' | '!' | '|'
+        )
+    })
 }
 
 /// Finds mention candidates in `span` of `text`. `headline` marks title-case text, where
@@ -173,8 +388,16 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
     let g = Gazetteer::get();
     let toks = tokenize(text, span);
     let n = toks.len();
-    let start_at: HashMap<usize, usize> = toks.iter().enumerate().map(|(i, t)| (t.span.start, i)).collect();
-    let end_at: HashMap<usize, usize> = toks.iter().enumerate().map(|(i, t)| (t.span.end, i)).collect();
+    let start_at: HashMap<usize, usize> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.start, i))
+        .collect();
+    let end_at: HashMap<usize, usize> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.end, i))
+        .collect();
     let sub = span.of(text);
     let matches = g.find(sub, |s, e| {
         start_at.contains_key(&(span.start + s)) && end_at.contains_key(&(span.start + e))
@@ -182,7 +405,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
     // Gazetteer match starting at each token: (entry, last token).
     let mut gaz_at: Vec<Option<(usize, usize)>> = vec![None; n];
     for m in &matches {
-        let (i, j) = (start_at[&(span.start + m.start)], end_at[&(span.start + m.end)]);
+        let (i, j) = (
+            start_at[&(span.start + m.start)],
+            end_at[&(span.start + m.end)],
+        );
         gaz_at[i] = Some((m.entry, j));
     }
     let tx = |k: usize| toks[k].text(text);
@@ -230,7 +456,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         let titled_headline = headline && title.is_some_and(|(_, te)| te == i);
         loop {
             // In a headline a title's name ends at the surname ("Blinken Meets …").
-            if titled_headline && !Gazetteer::get().is_first_name(tx(j - 1)) && !is_initial(tx(j - 1)) {
+            if titled_headline
+                && !Gazetteer::get().is_first_name(tx(j - 1))
+                && !is_initial(tx(j - 1))
+            {
                 break;
             }
             if j < n && gaz_at[j].is_none() && plain_gap(toks[j].gap(text)) && candidate(tx(j)) {
@@ -282,17 +511,17 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         }
         let words: Vec<&str> = (s..j).map(tx).collect();
         let inverted = s > 0 && REPORTING.contains(&tx(s - 1)) && plain_gap(toks[s].gap(text));
-        let reported = j < n && (REPORTING.contains(&tx(j)) || matches!(tx(j), "has" | "had" | "is" | "was" | "will" | "would"));
-        let kind = if suffix_kind.is_some() {
-            suffix_kind
-        } else if person
+        let reported = j < n && REPORTING.contains(&tx(j));
+        // Evidence of a person: a title, a given name, a middle initial, a two- or three-word
+        // name in mixed case, or a lone name next to a reporting verb.
+        let personal = person
             || g.is_first_name(words[0])
             || words.iter().skip(1).any(|w| is_initial(w))
-        {
-            Some(Kind::Per)
-        } else if words.len() >= 2 && words.len() <= 3 && !words.iter().any(|w| is_all_caps(w)) {
-            Some(Kind::Per)
-        } else if words.len() == 1 && (inverted || (reported && REPORTING.contains(&tx(j)))) {
+            || (2..=3).contains(&words.len()) && !words.iter().any(|w| is_all_caps(w))
+            || words.len() == 1 && (inverted || reported);
+        let kind = if suffix_kind.is_some() {
+            suffix_kind
+        } else if personal {
             Some(Kind::Per)
         } else if words.len() == 1 && is_all_caps(words[0]) && words[0].len() <= 6 {
             Some(Kind::Org)
@@ -326,7 +555,13 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
 }
 
 /// A gazetteer person right after a title: widen its full form.
-fn attach_title(toks: &[Tok], text: &str, out: &mut [Raw], title: Option<(usize, usize)>, i: usize) {
+fn attach_title(
+    toks: &[Tok],
+    text: &str,
+    out: &mut [Raw],
+    title: Option<(usize, usize)>,
+    i: usize,
+) {
     if let (Some((ts, te)), Some(last)) = (title, out.last_mut()) {
         if te == i && plain_gap(toks[i].gap(text)) {
             last.full.start = toks[ts].span.start;
@@ -363,7 +598,15 @@ pub fn fold(name: &str) -> String {
             c => c,
         })
         .collect();
-    for (a, b) in [("ph", "f"), ("th", "t"), ("kh", "h"), ("ck", "k"), ("ey", "ei"), ("y", "i"), ("w", "v")] {
+    for (a, b) in [
+        ("ph", "f"),
+        ("th", "t"),
+        ("kh", "h"),
+        ("ck", "k"),
+        ("ey", "ei"),
+        ("y", "i"),
+        ("w", "v"),
+    ] {
         s = s.replace(a, b);
     }
     let mut out = String::with_capacity(s.len());
@@ -386,11 +629,14 @@ fn person_key(text: &str) -> (Option<String>, String) {
     (first, last)
 }
 
+/// Where a raw mention is: document, sentence, name span, full span.
+type RawPlace = (usize, Option<usize>, Span, Span);
+
 struct Acc {
     kind: Kind,
     name: Option<String>,
     forms: Vec<(String, usize)>,
-    mentions: Vec<(usize, Option<usize>, Span, Span)>,
+    mentions: Vec<RawPlace>,
     media: bool,
     first: Option<String>,
     last: String,
@@ -405,7 +651,10 @@ impl Entities {
         for (d, doc) in story.docs.iter().enumerate() {
             let text = &doc.article.text;
             for r in &doc.regions {
-                if matches!(r.kind, RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading) {
+                if matches!(
+                    r.kind,
+                    RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading
+                ) {
                     for raw in detect(text, r.span, true) {
                         raws.push((d, None, raw));
                     }
@@ -441,7 +690,13 @@ impl Entities {
                 let a = if entry.kind == GazKind::Per {
                     let (first, last) = person_key(&entry.name);
                     find_person(&accs, first.as_deref(), &last).unwrap_or_else(|| {
-                        accs.push(new_acc(Kind::Per, Some(entry.name.clone()), first, last, false));
+                        accs.push(new_acc(
+                            Kind::Per,
+                            Some(entry.name.clone()),
+                            first,
+                            last,
+                            false,
+                        ));
                         accs.len() - 1
                     })
                 } else {
@@ -495,7 +750,14 @@ impl Entities {
                 None if r.weak => continue,
                 None => {
                     let kind = r.kind.unwrap_or(Kind::Misc);
-                    let key = (kind, if kind == Kind::Per { fold(name) } else { name.to_string() });
+                    let key = (
+                        kind,
+                        if kind == Kind::Per {
+                            fold(name)
+                        } else {
+                            name.to_string()
+                        },
+                    );
                     *by_text.entry(key).or_insert_with(|| {
                         let (first, last) = person_key(name);
                         accs.push(new_acc(kind, None, first, last, false));
@@ -516,7 +778,13 @@ impl Entities {
     }
 }
 
-fn new_acc(kind: Kind, name: Option<String>, first: Option<String>, last: String, media: bool) -> Acc {
+fn new_acc(
+    kind: Kind,
+    name: Option<String>,
+    first: Option<String>,
+    last: String,
+    media: bool,
+) -> Acc {
     Acc {
         kind,
         name,
@@ -535,14 +803,16 @@ fn find_person(accs: &[Acc], first: Option<&str>, last: &str) -> Option<usize> {
         a.kind == Kind::Per
             && a.last == last
             && match (first, a.first.as_deref()) {
-                (Some(x), Some(y)) => x == y || x.len() == 1 && y.starts_with(x) || y.len() == 1 && x.starts_with(y),
+                (Some(x), Some(y)) => {
+                    x == y || x.len() == 1 && y.starts_with(x) || y.len() == 1 && x.starts_with(y)
+                }
                 _ => true,
             }
     })
 }
 
 fn finish(accs: Vec<Acc>) -> Entities {
-    let mut ents: Vec<(Entity, Vec<(usize, Option<usize>, Span, Span)>)> = accs
+    let mut ents: Vec<(Entity, Vec<RawPlace>)> = accs
         .into_iter()
         .filter(|a| !a.mentions.is_empty())
         .map(|a| {
@@ -563,7 +833,11 @@ fn finish(accs: Vec<Acc>) -> Entities {
             )
         })
         .collect();
-    ents.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.name.cmp(&b.0.name)));
+    ents.sort_by(|a, b| {
+        b.1.len()
+            .cmp(&a.1.len())
+            .then_with(|| a.0.name.cmp(&b.0.name))
+    });
     let mut mentions = Vec::new();
     for (e, (_, ms)) in ents.iter().enumerate() {
         for &(doc, sent, span, full) in ms {
@@ -594,9 +868,12 @@ fn canonical(a: &Acc) -> String {
     let good = |f: &str| {
         let w: Vec<&str> = f.split_whitespace().collect();
         if a.kind == Kind::Per {
-            w.len() >= 2 && w.iter().all(|x| !is_initial(x)) && !Gazetteer::get().find(f, |_, _| true).iter().any(|m| {
-                Gazetteer::get().entries[m.entry].kind == GazKind::Title
-            })
+            w.len() >= 2
+                && w.iter().all(|x| !is_initial(x))
+                && !Gazetteer::get()
+                    .find(f, |_, _| true)
+                    .iter()
+                    .any(|m| Gazetteer::get().entries[m.entry].kind == GazKind::Title)
         } else {
             true
         }
@@ -612,7 +889,10 @@ fn canonical(a: &Acc) -> String {
 
 /// True for a title-case line (most words capitalised): a headline.
 pub fn is_title_case(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
     if words.len() < 4 {
         return false;
     }
@@ -627,7 +907,14 @@ mod tests {
     fn found(t: &str) -> Vec<(String, Option<Kind>, String, bool)> {
         detect(t, Span::new(0, t.len()), false)
             .into_iter()
-            .map(|r| (r.span.of(t).to_string(), r.kind, r.full.of(t).to_string(), r.weak))
+            .map(|r| {
+                (
+                    r.span.of(t).to_string(),
+                    r.kind,
+                    r.full.of(t).to_string(),
+                    r.weak,
+                )
+            })
             .collect()
     }
 
@@ -636,9 +923,16 @@ mod tests {
         let t = "Earlier, US Sec. of State Blinken met Mr. Lavrov at the President Wilson Hotel.";
         let f = found(t);
         assert!(f.contains(&("US".into(), Some(Kind::Loc), "US".into(), false)));
-        assert!(f.contains(&("Blinken".into(), Some(Kind::Per), "US Sec. of State Blinken".into(), false)));
+        assert!(f.contains(&(
+            "Blinken".into(),
+            Some(Kind::Per),
+            "US Sec. of State Blinken".into(),
+            false
+        )));
         assert!(f.contains(&("Lavrov".into(), Some(Kind::Per), "Mr. Lavrov".into(), false)));
-        assert!(f.iter().any(|x| x.0 == "President Wilson Hotel" && x.1 == Some(Kind::Loc)));
+        assert!(f
+            .iter()
+            .any(|x| x.0 == "President Wilson Hotel" && x.1 == Some(Kind::Loc)));
     }
 
     #[test]

@@ -39,7 +39,12 @@ const HEDGES: &[(&str, &str)] = &[
     ("under", "under"),
 ];
 
-const SCALE: &[(&str, f64)] = &[("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)];
+const SCALE: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
 
 /// Quantities in `span` of `text` (numbers written with digits; years are skipped).
 pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
@@ -54,11 +59,17 @@ pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
             continue;
         };
         // A bare year or a day of the month is a date, not a quantity.
-        if !w.contains(',') && ((1900.0..2100.0).contains(&value) || value < 32.0 && k > 0 && is_month(toks[k - 1].text(text))) {
+        if !w.contains(',')
+            && ((1900.0..2100.0).contains(&value)
+                || value < 32.0 && k > 0 && is_month(toks[k - 1].text(text)))
+        {
             continue;
         }
         let mut j = k + 1;
-        if let Some(&(_, m)) = toks.get(j).and_then(|n| SCALE.iter().find(|(s, _)| *s == n.text(text))) {
+        if let Some(&(_, m)) = toks
+            .get(j)
+            .and_then(|n| SCALE.iter().find(|(s, _)| *s == n.text(text)))
+        {
             value *= m;
             j += 1;
         }
@@ -72,7 +83,10 @@ pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
         for (h, norm) in HEDGES {
             let n = h.split(' ').count();
             if k >= n {
-                let prev: Vec<String> = toks[k - n..k].iter().map(|x| x.text(text).to_lowercase()).collect();
+                let prev: Vec<String> = toks[k - n..k]
+                    .iter()
+                    .map(|x| x.text(text).to_lowercase())
+                    .collect();
                 if prev.join(" ") == *h {
                     hedge = norm.to_string();
                     start = toks[k - n].span.start;
@@ -93,9 +107,30 @@ pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
 fn is_month(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.'),
-        "Jan" | "January" | "Feb" | "February" | "Mar" | "March" | "Apr" | "April" | "May" | "Jun" | "June" | "Jul"
-            | "July" | "Aug" | "August" | "Sep" | "Sept" | "September" | "Oct" | "October" | "Nov" | "November"
-            | "Dec" | "December"
+        "Jan"
+            | "January"
+            | "Feb"
+            | "February"
+            | "Mar"
+            | "March"
+            | "Apr"
+            | "April"
+            | "May"
+            | "Jun"
+            | "June"
+            | "Jul"
+            | "July"
+            | "Aug"
+            | "August"
+            | "Sep"
+            | "Sept"
+            | "September"
+            | "Oct"
+            | "October"
+            | "Nov"
+            | "November"
+            | "Dec"
+            | "December"
     )
 }
 
@@ -109,7 +144,10 @@ mod tests {
         let q = quantities(t, Span::new(0, t.len()));
         assert_eq!(q.len(), 2);
         assert_eq!(q[0].span.of(t), "over 100,000 troops");
-        assert_eq!((q[0].value, q[0].hedge.as_str(), q[0].noun.as_str()), (100000.0, "over", "troop"));
+        assert_eq!(
+            (q[0].value, q[0].hedge.as_str(), q[0].noun.as_str()),
+            (100000.0, "over", "troop")
+        );
         assert_eq!(q[1].value, 2e6);
     }
 }

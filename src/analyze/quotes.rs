@@ -69,10 +69,35 @@ pub struct Quotes {
 }
 
 const NOMINAL: &[&str] = &[
-    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "envoy", "diplomat",
-    "diplomats", "minister", "government", "ministry", "source", "sources", "statement",
-    "secretary", "president", "administration", "aide", "aides", "analyst", "analysts",
-    "expert", "experts", "report", "readout", "leader", "leaders", "police", "authorities",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "diplomat",
+    "diplomats",
+    "minister",
+    "government",
+    "ministry",
+    "source",
+    "sources",
+    "statement",
+    "secretary",
+    "president",
+    "administration",
+    "aide",
+    "aides",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "report",
+    "readout",
+    "leader",
+    "leaders",
+    "police",
+    "authorities",
 ];
 const PRONOUN: &[&str] = &["he", "she", "He", "She", "they", "They", "I", "We", "we"];
 
@@ -117,7 +142,10 @@ fn scan(text: &str, span: Span) -> Marks {
                     }
                 }
             }
-        } else if c == '\u{2018}' && open.is_none() && prev.is_none_or(|p| p.is_whitespace() || p == '(') {
+        } else if c == '\u{2018}'
+            && open.is_none()
+            && prev.is_none_or(|p| p.is_whitespace() || p == '(')
+        {
             single = Some(abs + c.len_utf8());
         } else if c == '\u{2019}' && open.is_none() && !next.is_some_and(char::is_alphanumeric) {
             if let Some(o) = single.take() {
@@ -192,7 +220,12 @@ pub fn find(story: &Story, ents: &Entities) -> Quotes {
 fn doc_quotes(story: &Story, ents: &Entities, d: usize, out: &mut Vec<Quote>) {
     let doc = &story.docs[d];
     let text = &doc.article.text;
-    let held: Vec<usize> = story.copies.iter().filter(|c| c.article == d).map(|c| c.contains).collect();
+    let held: Vec<usize> = story
+        .copies
+        .iter()
+        .filter(|c| c.article == d)
+        .map(|c| c.contains)
+        .collect();
     let mut block: Option<(Vec<String>, Option<usize>)> = None; // (outlets, copied doc)
     let mut last_speaker_at: Option<(usize, usize)> = None;
     let subjects = reporting_subjects(ents, d, text);
@@ -200,9 +233,18 @@ fn doc_quotes(story: &Story, ents: &Entities, d: usize, out: &mut Vec<Quote>) {
     for (pspan, sents) in paragraphs(story, d) {
         let mut m = scan(text, pspan);
         let starts_open = pspan.of(text).starts_with(|c: char| is_open(c) || c == '"');
-        if block.is_none() && starts_open && m.unclosed.is_some() && crate::words::count_words(pspan.of(text)) >= 12 {
-            let mut via: Vec<String> = outlet_before(story, ents, d, pspan.start).into_iter().collect();
-            let copied = held.iter().copied().find(|&o| sents.clone().any(|s| found_in(story, d, s, o)));
+        if block.is_none()
+            && starts_open
+            && m.unclosed.is_some()
+            && crate::words::count_words(pspan.of(text)) >= 12
+        {
+            let mut via: Vec<String> = outlet_before(story, ents, d, pspan.start)
+                .into_iter()
+                .collect();
+            let copied = held
+                .iter()
+                .copied()
+                .find(|&o| sents.clone().any(|s| found_in(story, d, s, o)));
             if let Some(o) = copied {
                 let a = &story.docs[o].article;
                 let src = a.source.clone();
@@ -225,10 +267,16 @@ fn doc_quotes(story: &Story, ents: &Entities, d: usize, out: &mut Vec<Quote>) {
             if inner.is_empty() || !inner.of(text).chars().any(char::is_alphabetic) {
                 continue;
             }
-            let Some(sent) = sents.clone().find(|&s| doc.sentences[s].span.start <= q.start && q.start < doc.sentences[s].span.end) else {
+            let Some(sent) = sents.clone().find(|&s| {
+                doc.sentences[s].span.start <= q.start && q.start < doc.sentences[s].span.end
+            }) else {
                 continue;
             };
-            let latest = subjects.iter().rev().find(|(pos, _)| *pos < q.start).copied();
+            let latest = subjects
+                .iter()
+                .rev()
+                .find(|(pos, _)| *pos < q.start)
+                .copied();
             let recent = match (latest, last_speaker_at) {
                 (Some((p, e)), Some((lp, _))) if p > lp => Some(e),
                 (_, Some((_, le))) => Some(le),
@@ -243,7 +291,12 @@ fn doc_quotes(story: &Story, ents: &Entities, d: usize, out: &mut Vec<Quote>) {
             }
             let words = crate::words::count_words(inner.of(text));
             // A title-case name of a work ("This Week") is not a quote.
-            if (2..=4).contains(&words) && inner.of(text).split_whitespace().all(|w| w.starts_with(char::is_uppercase)) {
+            if (2..=4).contains(&words)
+                && inner
+                    .of(text)
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+            {
                 continue;
             }
             let partial = inner.of(text).starts_with(|c: char| c.is_lowercase()) || words <= 4;
@@ -276,8 +329,12 @@ fn reporting_subjects(ents: &Entities, d: usize, text: &str) -> Vec<(usize, usiz
             }
             let rest = &text[m.span.end..end];
             let toks = tokenize(rest, Span::new(0, rest.len()));
-            toks.iter().take(3).any(|t| REPORTING.contains(&t.text(rest)))
-                && !toks.first().is_some_and(|t| t.gap(rest).contains(['.', ',', '“', '”', '"']))
+            toks.iter()
+                .take(3)
+                .any(|t| REPORTING.contains(&t.text(rest)))
+                && !toks
+                    .first()
+                    .is_some_and(|t| t.gap(rest).contains(['.', ',', '“', '”', '"']))
         })
         .map(|m| (m.span.start, m.entity))
         .collect()
@@ -291,7 +348,9 @@ fn trim_quote(text: &str, q: Span) -> Span {
 }
 
 fn outside(tok: &Tok, pairs: &[Span]) -> bool {
-    !pairs.iter().any(|p| tok.span.start >= p.start && tok.span.end <= p.end)
+    !pairs
+        .iter()
+        .any(|p| tok.span.start >= p.start && tok.span.end <= p.end)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -309,14 +368,21 @@ fn attribute(
     let doc = &story.docs[d];
     let text = &doc.article.text;
     let sspan = doc.sentences[sent].span;
-    let toks: Vec<Tok> = tokenize(text, sspan).into_iter().filter(|t| outside(t, pairs)).collect();
+    let toks: Vec<Tok> = tokenize(text, sspan)
+        .into_iter()
+        .filter(|t| outside(t, pairs))
+        .collect();
     let verb_at = |k: usize| {
         let w = toks[k].text(text);
-        REPORTING.contains(&w) || (w == "according" && toks.get(k + 1).is_some_and(|t| t.text(text) == "to"))
+        REPORTING.contains(&w)
+            || (w == "according" && toks.get(k + 1).is_some_and(|t| t.text(text) == "to"))
     };
     // A verb right after the quote, past nothing but the speaker's name and title.
     let mut after = None;
-    for k in (0..toks.len()).filter(|&k| toks[k].span.start >= q.end).take(8) {
+    for k in (0..toks.len())
+        .filter(|&k| toks[k].span.start >= q.end)
+        .take(8)
+    {
         if verb_at(k) {
             after = Some(k);
             break;
@@ -330,11 +396,19 @@ fn attribute(
         }
     }
     let verb = after
-        .or_else(|| (0..toks.len()).rev().find(|&k| toks[k].span.end <= q.start && verb_at(k)))
+        .or_else(|| {
+            (0..toks.len())
+                .rev()
+                .find(|&k| toks[k].span.end <= q.start && verb_at(k))
+        })
         .or_else(|| (0..toks.len()).find(|&k| verb_at(k)));
     if let Some(v) = verb {
         let vt = toks[v].text(text);
-        let verb_text = if vt == "according" { "according to".to_string() } else { vt.to_string() };
+        let verb_text = if vt == "according" {
+            "according to".to_string()
+        } else {
+            vt.to_string()
+        };
         let sp = if vt == "according" {
             right_speaker(ents, d, &toks[v + 1..], text)
         } else {
@@ -345,13 +419,28 @@ fn attribute(
     }
     // A sentence that is only the quote: the next sentence's attribution ("He added …"), else
     // the speaker of the quote just before (a quote running on over sentences).
-    let only_quote = toks.iter().all(|t| t.span.start < q.start || t.span.end > q.end) && toks.len() <= 1;
+    let only_quote = toks
+        .iter()
+        .all(|t| t.span.start < q.start || t.span.end > q.end)
+        && toks.len() <= 1;
     if only_quote || toks.is_empty() {
         if sent + 1 < doc.sentences.len() {
             let ns = doc.sentences[sent + 1].span;
             let nt = tokenize(text, ns);
-            if let Some(k) = nt.iter().take(4).position(|t| REPORTING.contains(&t.text(text))) {
-                if let Some(sp) = left_speaker(ents, d, &nt[..k], &[], Span::new(ns.start, ns.start), text, last_speaker) {
+            if let Some(k) = nt
+                .iter()
+                .take(4)
+                .position(|t| REPORTING.contains(&t.text(text)))
+            {
+                if let Some(sp) = left_speaker(
+                    ents,
+                    d,
+                    &nt[..k],
+                    &[],
+                    Span::new(ns.start, ns.start),
+                    text,
+                    last_speaker,
+                ) {
                     return (Some(sp), Some(nt[k].text(text).to_string()));
                 }
             }
@@ -365,8 +454,14 @@ fn attribute(
     (None, None)
 }
 
-fn mention_ending_at<'a>(ents: &'a Entities, d: usize, tok: &Tok) -> Option<&'a super::entities::Mention> {
-    ents.mentions.iter().find(|m| m.doc == d && m.span.start <= tok.span.start && tok.span.end <= m.span.end)
+fn mention_ending_at<'a>(
+    ents: &'a Entities,
+    d: usize,
+    tok: &Tok,
+) -> Option<&'a super::entities::Mention> {
+    ents.mentions
+        .iter()
+        .find(|m| m.doc == d && m.span.start <= tok.span.start && tok.span.end <= m.span.end)
 }
 
 /// The speaker left of a verb: the nearest person (or pronoun, or nominal like "an official").
@@ -394,7 +489,9 @@ fn left_speaker(
             continue;
         }
         if PRONOUN.contains(&w) {
-            let resolved = matches!(w, "he" | "He" | "she" | "She").then_some(last_speaker).flatten();
+            let resolved = matches!(w, "he" | "He" | "she" | "She")
+                .then_some(last_speaker)
+                .flatten();
             return Some(Speaker {
                 entity: resolved,
                 span: t.span,
@@ -405,11 +502,16 @@ fn left_speaker(
             let mut s = k;
             while s > 0 && k - s < 4 {
                 let p = toks[s - 1].text(text);
-                if matches!(p.to_lowercase().as_str(), "the" | "a" | "an" | "one" | "another" | "two" | "senior" | "several") {
+                if matches!(
+                    p.to_lowercase().as_str(),
+                    "the" | "a" | "an" | "one" | "another" | "two" | "senior" | "several"
+                ) {
                     s -= 1;
                     break;
                 }
-                if p.chars().next().is_some_and(char::is_lowercase) && !matches!(p, "senior" | "foreign" | "state") {
+                if p.chars().next().is_some_and(char::is_lowercase)
+                    && !matches!(p, "senior" | "foreign" | "state")
+                {
                     break;
                 }
                 s -= 1;
@@ -458,14 +560,24 @@ fn same_quote(a: &[String], b: &[String], same_speaker: bool) -> bool {
     }
     let (small, big) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let shared: Vec<&String> = small.iter().filter(|w| big.contains(w)).collect();
-    let content = shared.iter().filter(|w| !crate::words::is_stopword(w)).count();
-    let bigrams = |w: &[String]| w.windows(2).map(|p| (p[0].clone(), p[1].clone())).collect::<Vec<_>>();
+    let content = shared
+        .iter()
+        .filter(|w| !crate::words::is_stopword(w))
+        .count();
+    let bigrams = |w: &[String]| {
+        w.windows(2)
+            .map(|p| (p[0].clone(), p[1].clone()))
+            .collect::<Vec<_>>()
+    };
     let big_bi = bigrams(big);
     let shared_bi = bigrams(small).iter().filter(|b| big_bi.contains(b)).count();
     if small.len() >= 3 && shared.len() * 10 >= small.len() * 6 && content >= 2 && shared_bi >= 2 {
         return true;
     }
-    same_speaker && a.len() == b.len() && a.len() >= 2 && a.iter().zip(b).filter(|(x, y)| x != y).count() == 1
+    same_speaker
+        && a.len() == b.len()
+        && a.len() >= 2
+        && a.iter().zip(b).filter(|(x, y)| x != y).count() == 1
 }
 
 fn group(story: &Story, quotes: &[Quote]) -> Vec<QuoteGroup> {
@@ -487,7 +599,11 @@ fn group(story: &Story, quotes: &[Quote]) -> Vec<QuoteGroup> {
             let same_doc = quotes[i].doc == quotes[j].doc;
             let spk = |q: &Quote| q.speaker.as_ref().and_then(|s| s.entity);
             let same_speaker = spk(&quotes[i]).is_some() && spk(&quotes[i]) == spk(&quotes[j]);
-            let ok = if same_doc { words[i] == words[j] } else { same_quote(&words[i], &words[j], same_speaker) };
+            let ok = if same_doc {
+                words[i] == words[j]
+            } else {
+                same_quote(&words[i], &words[j], same_speaker)
+            };
             if ok {
                 let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                 parent[a.max(b)] = a.min(b);
@@ -516,12 +632,19 @@ fn group(story: &Story, quotes: &[Quote]) -> Vec<QuoteGroup> {
             }
             let main = forms
                 .iter()
-                .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(a.0.len().cmp(&b.0.len())).then(b.2.cmp(&a.2)))
+                .max_by(|a, b| {
+                    a.1.len()
+                        .cmp(&b.1.len())
+                        .then(a.0.len().cmp(&b.0.len()))
+                        .then(b.2.cmp(&a.2))
+                })
                 .map_or(members[0], |f| f.2);
             let joined: Vec<String> = forms.iter().map(|f| f.0.join(" ")).collect();
-            let wording_differs = joined
-                .iter()
-                .any(|a| joined.iter().any(|b| a != b && !a.contains(b.as_str()) && !b.contains(a.as_str())));
+            let wording_differs = joined.iter().any(|a| {
+                joined
+                    .iter()
+                    .any(|b| a != b && !a.contains(b.as_str()) && !b.contains(a.as_str()))
+            });
             QuoteGroup {
                 quotes: members,
                 main,
@@ -541,12 +664,17 @@ mod tests {
     fn marks_pair_and_report_an_open_quote() {
         let t = "“Blinken met Friday at a “critical moment,” he said. Ukraine.”";
         let m = scan(t, Span::new(3, t.len()));
-        assert_eq!(m.pairs.iter().map(|p| p.of(t)).collect::<Vec<_>>(), ["critical moment,"]);
+        assert_eq!(
+            m.pairs.iter().map(|p| p.of(t)).collect::<Vec<_>>(),
+            ["critical moment,"]
+        );
         assert!(m.stray_close.is_some());
-        assert!(scan(t, Span::new(0, t.len())).stray_close.is_none());
         let t2 = "the officials had a ‘frank’ talk and it’s over";
         let m2 = scan(t2, Span::new(0, t2.len()));
-        assert_eq!(m2.pairs.iter().map(|p| p.of(t2)).collect::<Vec<_>>(), ["frank"]);
+        assert_eq!(
+            m2.pairs.iter().map(|p| p.of(t2)).collect::<Vec<_>>(),
+            ["frank"]
+        );
     }
 
     #[test]

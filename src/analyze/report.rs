@@ -179,7 +179,12 @@ pub struct CopyJson {
 }
 
 /// Builds the JSON value of an analysed story.
-pub fn analysis_json(story: &Story, summary: &Summary, a: &Analysis, explain: bool) -> AnalysisStoryJson {
+pub fn analysis_json(
+    story: &Story,
+    summary: &Summary,
+    a: &Analysis,
+    explain: bool,
+) -> AnalysisStoryJson {
     let id = |d: usize| story.docs[d].article.id.clone();
     let ids = |ds: &[usize]| ds.iter().map(|&d| id(d)).collect::<Vec<_>>();
     let text = |d: usize, s: crate::Span| s.of(&story.docs[d].article.text).to_string();
@@ -345,10 +350,12 @@ pub fn analysis_json(story: &Story, summary: &Summary, a: &Analysis, explain: bo
             article: id(c.article),
             contains: id(c.contains),
             share: (c.share * 1000.0).round() / 1000.0,
-            near_duplicate: story
-                .copies
-                .iter()
-                .any(|o| o.article == c.contains && o.contains == c.article && o.share >= 0.8 && c.share >= 0.8),
+            near_duplicate: story.copies.iter().any(|o| {
+                o.article == c.contains
+                    && o.contains == c.article
+                    && o.share >= 0.8
+                    && c.share >= 0.8
+            }),
         })
         .collect();
     AnalysisStoryJson {
@@ -370,12 +377,21 @@ pub fn render(stories: &[(&Story, &Summary, &Analysis)], opts: &Options) -> Stri
         .collect();
     match opts.format {
         OutputFormat::Json => {
-            let mut out = serde_json::to_string_pretty(&AnalysisStoriesJson { stories: js }).expect("JSON of plain data");
+            let mut out = serde_json::to_string_pretty(&AnalysisStoriesJson { stories: js })
+                .expect("JSON of plain data");
             out.push('\n');
             out
         }
-        OutputFormat::Text => js.iter().map(|j| report(j, false)).collect::<Vec<_>>().join("\n"),
-        OutputFormat::Markdown => js.iter().map(|j| report(j, true)).collect::<Vec<_>>().join("\n"),
+        OutputFormat::Text => js
+            .iter()
+            .map(|j| report(j, false))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        OutputFormat::Markdown => js
+            .iter()
+            .map(|j| report(j, true))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 
@@ -393,7 +409,12 @@ fn report(j: &AnalysisStoryJson, md: bool) -> String {
     let item = if md { "- " } else { "* " };
     let sub = if md { "  - " } else { "    - " };
     if md {
-        let title = j.story.articles.iter().find_map(|a| a.title.clone()).unwrap_or_else(|| "Story".into());
+        let title = j
+            .story
+            .articles
+            .iter()
+            .find_map(|a| a.title.clone())
+            .unwrap_or_else(|| "Story".into());
         let _ = writeln!(out, "## {}", esc(&title));
     }
     head(&mut out, "Summary");
@@ -416,20 +437,39 @@ fn report(j: &AnalysisStoryJson, md: bool) -> String {
     for q in &j.quotes {
         let who = q.speaker.as_deref().unwrap_or("unknown speaker");
         let verb = q.verb.as_deref().unwrap_or("-");
-        let _ = writeln!(out, "{item}\u{201c}{}\u{201d} — {} ({}) [{}]", esc(&q.text), esc(who), verb, q.sources.join(", "));
+        let _ = writeln!(
+            out,
+            "{item}\u{201c}{}\u{201d} — {} ({}) [{}]",
+            esc(&q.text),
+            esc(who),
+            verb,
+            q.sources.join(", ")
+        );
         if !q.quoted_from.is_empty() {
             let _ = writeln!(out, "{sub}quoted from: {}", esc(&q.quoted_from.join(", ")));
         }
         if q.wording_differs {
             for v in &q.variants {
-                let _ = writeln!(out, "{sub}wording: \u{201c}{}\u{201d} [{}]", esc(&v.text), v.sources.join(", "));
+                let _ = writeln!(
+                    out,
+                    "{sub}wording: \u{201c}{}\u{201d} [{}]",
+                    esc(&v.text),
+                    v.sources.join(", ")
+                );
             }
         }
     }
     if let Some(t) = &j.timeline {
         head(&mut out, "Timeline");
         for e in t {
-            let _ = writeln!(out, "{item}{} ({}): {} [{}]", e.date, e.granularity, esc(&e.text), e.sources.join(", "));
+            let _ = writeln!(
+                out,
+                "{item}{} ({}): {} [{}]",
+                e.date,
+                e.granularity,
+                esc(&e.text),
+                e.sources.join(", ")
+            );
         }
     }
     head(&mut out, "Claims");
@@ -442,20 +482,46 @@ fn report(j: &AnalysisStoryJson, md: bool) -> String {
             c.independent_sources
         );
         for k in &c.conflicts {
-            let kind = serde_json::to_value(k.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-            let versus = k.versus.as_deref().map(|v| format!(" (versus \u{201c}{}\u{201d})", esc(v))).unwrap_or_default();
-            let _ = writeln!(out, "{sub}conflict ({kind}): {}{versus} [{}]", esc(&k.text), k.sources.join(", "));
+            let kind = serde_json::to_value(k.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
+            let versus = k
+                .versus
+                .as_deref()
+                .map(|v| format!(" (versus \u{201c}{}\u{201d})", esc(v)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{sub}conflict ({kind}): {}{versus} [{}]",
+                esc(&k.text),
+                k.sources.join(", ")
+            );
         }
     }
     head(&mut out, "Single-source facts");
     for s in &j.single_source {
-        let also = if s.also_in.is_empty() { String::new() } else { format!(", copied in {}", s.also_in.join(", ")) };
-        let uniq = if s.unique.is_empty() { String::new() } else { format!(" (only here: {})", esc(&s.unique.join(", "))) };
+        let also = if s.also_in.is_empty() {
+            String::new()
+        } else {
+            format!(", copied in {}", s.also_in.join(", "))
+        };
+        let uniq = if s.unique.is_empty() {
+            String::new()
+        } else {
+            format!(" (only here: {})", esc(&s.unique.join(", ")))
+        };
         let _ = writeln!(out, "{item}{}{uniq} [{}{also}]", esc(&s.text), s.source);
     }
     head(&mut out, "Copies");
     for c in &j.copies {
-        let _ = writeln!(out, "{item}{} contains {:.0}% of {}", c.article, c.share * 100.0, c.contains);
+        let _ = writeln!(
+            out,
+            "{item}{} contains {:.0}% of {}",
+            c.article,
+            c.share * 100.0,
+            c.contains
+        );
     }
     out
 }
@@ -464,7 +530,10 @@ fn report(j: &AnalysisStoryJson, md: bool) -> String {
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);
