@@ -486,6 +486,16 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             continue;
         }
         let initial = initial && (s == i || j - s == 1);
+        // Words right before a title belong to it ("Public Information Officer Karges").
+        if j < n
+            && plain_gap(toks[j].gap(text))
+            && gaz_at[j].is_some_and(|(e, _)| g.entries[e].kind == GazKind::Title)
+            && !g.is_first_name(tx(s))
+        {
+            prefix = Some((s, j));
+            i = j;
+            continue;
+        }
         // A title just before the run (a lower-case one may stand before a comma).
         let titled = title.filter(|&(_, te)| {
             te == s && {

@@ -530,19 +530,26 @@ fn left_speaker(
     None
 }
 
+/// The speaker right after a verb ("said Public Information Officer Samantha Karges"): the
+/// first person within a few words, else the first other name.
 fn right_speaker(ents: &Entities, d: usize, toks: &[Tok], text: &str) -> Option<Speaker> {
-    for t in toks.iter().take(5) {
+    let mut other = None;
+    for t in toks.iter().take(7) {
+        if PRONOUN.contains(&t.text(text)) {
+            break;
+        }
         if let Some(m) = mention_ending_at(ents, d, t) {
-            return Some(Speaker {
+            let sp = Speaker {
                 entity: Some(m.entity),
                 span: m.span,
-            });
-        }
-        if PRONOUN.contains(&t.text(text)) {
-            return None;
+            };
+            if ents.entities[m.entity].kind == Kind::Per {
+                return Some(sp);
+            }
+            other.get_or_insert(sp);
         }
     }
-    None
+    other
 }
 
 /// Lower-case words of a quote (apostrophes unified).
@@ -571,7 +578,13 @@ fn same_quote(a: &[String], b: &[String], same_speaker: bool) -> bool {
     };
     let big_bi = bigrams(big);
     let shared_bi = bigrams(small).iter().filter(|b| big_bi.contains(b)).count();
-    if small.len() >= 3 && shared.len() * 10 >= small.len() * 6 && content >= 2 && shared_bi >= 2 {
+    let small_bi = small.len().saturating_sub(1);
+    if small.len() >= 3
+        && shared.len() * 10 >= small.len() * 6
+        && content >= 2
+        && shared_bi >= 2
+        && shared_bi * 2 >= small_bi
+    {
         return true;
     }
     same_speaker
