@@ -228,7 +228,7 @@ fn doc_quotes(story: &Story, ents: &Entities, d: usize, out: &mut Vec<Quote>) {
         .collect();
     let mut block: Option<(Vec<String>, Option<usize>)> = None; // (outlets, copied doc)
     let mut last_speaker_at: Option<(usize, usize)> = None;
-    let subjects = reporting_subjects(ents, d, text);
+    let subjects = reporting_subjects(story, ents, d);
     let first = out.len();
     for (pspan, sents) in paragraphs(story, d) {
         let mut m = scan(text, pspan);
@@ -318,7 +318,9 @@ fn doc_quotes(story: &Story, ents: &Entities, d: usize, out: &mut Vec<Quote>) {
 
 /// People named as the subject of a reporting verb ("Mr. Blinken warned", "Robles said"),
 /// with their position: whom a later "he" or "she" most likely means.
-fn reporting_subjects(ents: &Entities, d: usize, text: &str) -> Vec<(usize, usize)> {
+fn reporting_subjects(story: &Story, ents: &Entities, d: usize) -> Vec<(usize, usize)> {
+    let doc = &story.docs[d];
+    let text = doc.article.text.as_str();
     ents.mentions
         .iter()
         .filter(|m| m.doc == d && ents.entities[m.entity].kind == Kind::Per)
@@ -329,12 +331,15 @@ fn reporting_subjects(ents: &Entities, d: usize, text: &str) -> Vec<(usize, usiz
             }
             let rest = &text[m.span.end..end];
             let toks = tokenize(rest, Span::new(0, rest.len()));
-            toks.iter()
-                .take(3)
-                .any(|t| REPORTING.contains(&t.text(rest)))
+            let reports = toks.iter().take(3).any(|t| REPORTING.contains(&t.text(rest)))
                 && !toks
                     .first()
-                    .is_some_and(|t| t.gap(rest).contains(['.', ',', '“', '”', '"']))
+                    .is_some_and(|t| t.gap(rest).contains(['.', ',', '“', '”', '"']));
+            // The subject of a sentence ("Vikki Joseph isn't satisfied.") or a source
+            // ("according to Young") is also whom a later pronoun means.
+            let opens = m.sent.is_some_and(|s| doc.sentences[s].span.start == m.full.start);
+            let according = text[..m.full.start].trim_end().ends_with("according to");
+            reports || opens || according
         })
         .map(|m| (m.span.start, m.entity))
         .collect()
