@@ -313,6 +313,12 @@ pub(crate) const REPORTING: &[&str] = &[
     "hinted",
     "criticized",
     "criticised",
+    "laughed",
+    "revealed",
+    "joked",
+    "chuckled",
+    "wondered",
+    "shouted",
 ];
 
 fn is_stop(lower: &str) -> bool {
@@ -466,6 +472,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 j += 1;
             } else if j + 1 < n
                 && CONNECT.contains(&tx(j))
+                // "Mike Brown of Caltech": a person's name ends before "of".
+                && !(tx(j) == "of" && g.is_first_name(tx(i)) && j - i >= 2)
                 && plain_gap(toks[j].gap(text))
                 && plain_gap(toks[j + 1].gap(text))
                 && gaz_at[j + 1].is_none()

@@ -331,13 +331,18 @@ fn reporting_subjects(story: &Story, ents: &Entities, d: usize) -> Vec<(usize, u
             }
             let rest = &text[m.span.end..end];
             let toks = tokenize(rest, Span::new(0, rest.len()));
-            let reports = toks.iter().take(3).any(|t| REPORTING.contains(&t.text(rest)))
+            let reports = toks
+                .iter()
+                .take(3)
+                .any(|t| REPORTING.contains(&t.text(rest)))
                 && !toks
                     .first()
                     .is_some_and(|t| t.gap(rest).contains(['.', ',', '“', '”', '"']));
             // The subject of a sentence ("Vikki Joseph isn't satisfied.") or a source
             // ("according to Young") is also whom a later pronoun means.
-            let opens = m.sent.is_some_and(|s| doc.sentences[s].span.start == m.full.start);
+            let opens = m
+                .sent
+                .is_some_and(|s| doc.sentences[s].span.start == m.full.start);
             let according = text[..m.full.start].trim_end().ends_with("according to");
             reports || opens || according
         })
