@@ -43,3 +43,15 @@ fn nothing_usable_exits_2() {
     let missing = run(&["analyze", "/nonexistent/path/for/storyline"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn a_non_ascii_initial_does_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Talks\n\nThe mayor, Jos\u{e9} \u{c9}. Mart\u{ed}nez, said it was over. \u{201c}We are done,\u{201d} he said.\n",
+    )
+    .unwrap();
+    let out = run(&["analyze", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
