@@ -116,8 +116,11 @@ fn analyze(args: SummarizeArgs) -> Result<ExitCode> {
     opts.explain |= args.explain;
     let run = match storyline::analyze::analyze_paths(&args.paths, &opts) {
         Ok(run) => run,
-        Err(e @ storyline::Error::NoArticles(_)) => {
-            eprintln!("storyline: error: {e}");
+        Err(storyline::Error::NoArticles(errors)) => {
+            for e in &errors {
+                eprintln!("storyline: skipped: {e}");
+            }
+            eprintln!("storyline: error: {}", storyline::Error::NoArticles(errors));
             return Ok(ExitCode::from(2));
         }
         Err(e) => return Err(e.into()),
@@ -125,8 +128,8 @@ fn analyze(args: SummarizeArgs) -> Result<ExitCode> {
     for e in &run.errors {
         eprintln!("storyline: skipped: {e}");
     }
-    let out =
-        storyline::analyze::report::render(&[(&run.story, &run.summary, &run.analysis)], &opts);
+    let stories = [(&run.story, &run.summary, &run.analysis)];
+    let out = storyline::analyze::report::render(&stories, &opts);
     print!("{out}");
     Ok(ExitCode::SUCCESS)
 }

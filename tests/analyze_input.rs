@@ -39,7 +39,8 @@ fn nothing_usable_exits_2() {
     std::fs::write(dir.path().join("empty.txt"), "").unwrap();
     let out = run(&["analyze", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no usable article"));
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(err.contains("no usable article") && err.contains("empty.txt"), "{err}");
     let missing = run(&["analyze", "/nonexistent/path/for/storyline"]);
     assert_eq!(missing.status.code(), Some(2));
 }
