@@ -40,7 +40,10 @@ fn nothing_usable_exits_2() {
     let out = run(&["analyze", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(err.contains("no usable article") && err.contains("empty.txt"), "{err}");
+    assert!(
+        err.contains("no usable article") && err.contains("empty.txt"),
+        "{err}"
+    );
     let missing = run(&["analyze", "/nonexistent/path/for/storyline"]);
     assert_eq!(missing.status.code(), Some(2));
 }
@@ -54,5 +57,9 @@ fn a_non_ascii_initial_does_not_panic() {
     )
     .unwrap();
     let out = run(&["analyze", dir.path().to_str().unwrap(), "--format", "json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

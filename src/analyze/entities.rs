@@ -163,6 +163,9 @@ const ORG_SUFFIX: &[&str] = &[
     "College",
     "Church",
     "Media",
+    "LLC",
+    "Properties",
+    "Division",
 ];
 const LOC_SUFFIX: &[&str] = &[
     "Base",
@@ -243,6 +246,53 @@ const CALENDAR: &[&str] = &[
     "I",
     "OK",
     "TV",
+];
+/// First words of organisation names ("University of Copenhagen", "Bank of England").
+const ORG_HEAD: &[&str] = &[
+    "University",
+    "Bank",
+    "Department",
+    "Ministry",
+    "Council",
+    "Institute",
+    "College",
+    "Museum",
+    "Church",
+    "Commission",
+    "Agency",
+    "Office",
+    "Court",
+    "Federation",
+    "Association",
+    "Society",
+    "Committee",
+    "Board",
+    "Union",
+    "League",
+    "National",
+];
+/// Words after which a capitalised name is most often a place.
+const PLACE_BEFORE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "across",
+    "into",
+    "outside",
+    "inside",
+    "throughout",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "neighboring",
+    "neighbouring",
+    "capital",
+    "toward",
+    "towards",
+    "via",
+    "around",
 ];
 const CONNECT: &[&str] = &[
     "of", "de", "del", "da", "von", "van", "der", "bin", "al", "la", "du",
@@ -372,7 +422,11 @@ fn is_stop(lower: &str) -> bool {
 }
 
 fn candidate(t: &str) -> bool {
-    (is_capital(t) || is_initial(t)) && !CALENDAR.contains(&t)
+    // "Canadian-born", "Moscow-based": a capital before a lower-case compound is no name.
+    let compound = t
+        .split_once('-')
+        .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
+    (is_capital(t) || is_initial(t)) && !CALENDAR.contains(&t) && !compound
 }
 
 fn plain_gap(g: &str) -> bool {
@@ -424,7 +478,16 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
     let mut prefix: Option<(usize, usize)> = None; // a place/nationality just before a title
     let mut i = 0;
     while i < n {
-        if let Some((e, j)) = gaz_at[i] {
+        let given_name = gaz_at[i].is_some_and(|(e, j)| {
+            j == i
+                && g.entries[e].kind != GazKind::Title
+                && g.is_first_name(tx(i))
+                && i + 1 < n
+                && gaz_at[i + 1].is_none()
+                && plain_gap(toks[i + 1].gap(text))
+                && candidate(tx(i + 1))
+        });
+        if let Some((e, j)) = gaz_at[i].filter(|_| !given_name) {
             let entry = &g.entries[e];
             // Title-case text often capitalises a title word that is not one ("Secretary").
             if entry.kind == GazKind::Title {
@@ -493,6 +556,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             i = j;
             continue;
         }
+        // "Archaeologist Giles Hamm": a sentence-initial word before a given name.
+        if initial && s == i && j - s >= 3 && !g.is_first_name(tx(s)) && g.is_first_name(tx(s + 1))
+        {
+            s += 1;
+        }
         let initial = initial && (s == i || j - s == 1);
         // Words right before a title belong to it ("Public Information Officer Karges").
         if j < n
@@ -512,13 +580,27 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             }
         });
         let last = tx(j - 1);
-        let suffix_kind = if ORG_SUFFIX.contains(&last) {
+        let multi = j - s >= 2;
+        let suffix_kind = if multi && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s))) {
             Some(Kind::Org)
-        } else if LOC_SUFFIX.contains(&last) {
+        } else if multi && LOC_SUFFIX.contains(&last) {
             Some(Kind::Loc)
         } else {
             None
         };
+        // The place before an organisation's name is part of it ("Los Angeles Police
+        // Department").
+        let mut s = s;
+        if suffix_kind == Some(Kind::Org) {
+            if let Some(prev) = out.last() {
+                let adjacent = prev.span.end == toks[s].gap_start && plain_gap(toks[s].gap(text));
+                if adjacent && prev.kind == Some(Kind::Loc) && prev.gaz.is_some() {
+                    let k = start_at[&prev.span.start];
+                    out.pop();
+                    s = k;
+                }
+            }
+        }
         let mut run_start = s;
         let mut person = titled.is_some();
         if let (Some(k), Some((ts, _))) = (suffix_kind, titled) {
@@ -537,8 +619,23 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             || words.iter().skip(1).any(|w| is_initial(w))
             || (2..=3).contains(&words.len()) && !words.iter().any(|w| is_all_caps(w))
             || words.len() == 1 && (inverted || reported);
+        let after_place_word = s > 0
+            && PLACE_BEFORE.contains(&tx(s - 1).to_lowercase().as_str())
+            && plain_gap(toks[s].gap(text));
+        let demonym = j - s == 1
+            && ["ian", "ean", "ese", "ians", "eans"]
+                .iter()
+                .any(|x| tx(s).ends_with(x));
         let kind = if suffix_kind.is_some() {
             suffix_kind
+        } else if demonym && !person && !g.is_first_name(tx(s)) {
+            Some(Kind::Misc)
+        } else if after_place_word
+            && !person
+            && !g.is_first_name(tx(s))
+            && !words.iter().skip(1).any(|w| is_initial(w))
+        {
+            Some(Kind::Loc)
         } else if personal {
             Some(Kind::Per)
         } else if words.len() == 1 && is_all_caps(words[0]) && words[0].len() <= 6 {
