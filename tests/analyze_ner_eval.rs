@@ -8,8 +8,11 @@ use storyline::analyze::entities::Entities;
 use storyline::model::Format;
 use storyline::{Article, Span, Story};
 
-/// Gold documents: text, and (start, end, type) spans.
-fn gold() -> Vec<(String, Vec<(usize, usize, String)>)> {
+/// An annotated entity: start, end, type.
+type Gold = (usize, usize, String);
+
+/// Gold documents: text, and their entities.
+fn gold() -> Vec<(String, Vec<Gold>)> {
     let raw = include_str!("fixtures/analyze-ner-dev.txt");
     let mut docs = Vec::new();
     let mut text = String::new();
@@ -69,7 +72,7 @@ fn entity_f1_on_the_dev_set() {
         // Each document is its own story: no help from other articles.
         let story = Story::from_articles(vec![article(i, text.clone())]);
         let ents = Entities::build(&story);
-        let pred: Vec<(usize, usize, String)> = ents
+        let pred: Vec<Gold> = ents
             .mentions
             .iter()
             .map(|m| {

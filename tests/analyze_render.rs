@@ -28,7 +28,11 @@ fn render(format: &str) -> String {
         .args(["analyze", dir.path().to_str().unwrap(), "--format", format])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 

@@ -590,7 +590,6 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         };
         // The place before an organisation's name is part of it ("Los Angeles Police
         // Department").
-        let mut s = s;
         if suffix_kind == Some(Kind::Org) {
             if let Some(prev) = out.last() {
                 let adjacent = prev.span.end == toks[s].gap_start && plain_gap(toks[s].gap(text));
