@@ -113,7 +113,9 @@ fn should_join(prev: &str, next: &str) -> bool {
         {
             // Drop the initial and its full stop (the initial may be more than one byte: "É.").
             let before = prev.trim_end().trim_end_matches('.');
-            let before = before.strip_suffix(|c: char| c.is_alphabetic()).unwrap_or(before);
+            let before = before
+                .strip_suffix(|c: char| c.is_alphabetic())
+                .unwrap_or(before);
             if before.ends_with(|c: char| c.is_whitespace()) && first.is_uppercase() {
                 return true;
             }
