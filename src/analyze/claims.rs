@@ -215,8 +215,9 @@ pub fn find(story: &Story, ents: &Entities, quotes: &Quotes, opts: &ClaimOptions
             quantities(&doc.article.text, doc.sentences[un.sent].span)
         })
         .collect();
-    for u in 0..n {
-        for v in u + 1..n {
+    let with_qs: Vec<usize> = (0..n).filter(|&u| !qs[u].is_empty()).collect();
+    for (k, &u) in with_qs.iter().enumerate() {
+        for &v in &with_qs[k + 1..] {
             let (du, dv) = (story.units[u].doc, story.units[v].doc);
             if story.group[du] == story.group[dv] {
                 continue;

@@ -886,9 +886,27 @@ impl Entities {
 
     /// Mentions of document `doc` inside `span`.
     pub fn within(&self, doc: usize, span: Span) -> impl Iterator<Item = &Mention> + '_ {
-        self.mentions
+        // Mentions are sorted by (document, start): start at the first one inside the span.
+        let from = self
+            .mentions
+            .partition_point(|m| (m.doc, m.span.start) < (doc, span.start));
+        self.mentions[from..]
             .iter()
-            .filter(move |m| m.doc == doc && m.span.start >= span.start && m.span.end <= span.end)
+            .take_while(move |m| m.doc == doc && m.span.start < span.end)
+            .filter(move |m| m.span.end <= span.end)
+    }
+
+    /// The mention of document `doc` that covers the byte range `span`, if any.
+    pub fn covering(&self, doc: usize, span: Span) -> Option<&Mention> {
+        let to = self
+            .mentions
+            .partition_point(|m| (m.doc, m.span.start) <= (doc, span.start));
+        self.mentions[..to]
+            .iter()
+            .rev()
+            .take_while(|m| m.doc == doc)
+            .take(4)
+            .find(|m| m.span.start <= span.start && span.end <= m.span.end)
     }
 }
 

@@ -469,9 +469,7 @@ fn mention_ending_at<'a>(
     d: usize,
     tok: &Tok,
 ) -> Option<&'a super::entities::Mention> {
-    ents.mentions
-        .iter()
-        .find(|m| m.doc == d && m.span.start <= tok.span.start && tok.span.end <= m.span.end)
+    ents.covering(d, tok.span)
 }
 
 /// The speaker left of a verb: the nearest person (or pronoun, or nominal like "an official").
