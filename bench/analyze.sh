@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What `storyline analyze` adds to `storyline summarize`, process start to exit (median of
 # N runs, release build), on the five seeds and on the largest Multi-News cluster (9 articles).
-# In-process figures: `cargo bench --bench analyze`.
+# In-process figures per stage: `cargo bench --bench analyze`.
 # Usage: bench/analyze.sh [RUNS]          (needs ../shared)
 set -euo pipefail
 cd "$(dirname "$0")/.."
