@@ -47,7 +47,9 @@ use chrono::NaiveDate;
 /// cutting a character is narrowed to the characters it covers. Pass a sentence (or a whole
 /// article: sentences are found inside it for the tense of each mention). Without a
 /// reference date, absolute values are kept ("Jan. 18, 2022") and the rest get `X` digits
-/// (`XXXX-WXX-5` for "Friday", `XXXX-WXX` for "next week").
+/// (`XXXX-WXX-5` for "Friday", `XXXX-WXX` for "next week"). A clock time without its day
+/// ("about 9 p.m.") takes the day of the latest day-precise mention before it in `span`, else
+/// the reference date.
 pub fn tag(text: &str, span: Span, reference: Option<NaiveDate>) -> Vec<TimeMention> {
     let Some((start, end)) = narrow(text, span) else {
         return Vec::new();
@@ -57,11 +59,20 @@ pub fn tag(text: &str, span: Span, reference: Option<NaiveDate>) -> Vec<TimeMent
         return Vec::new();
     }
     let bounds = tokens::sentence_bounds(&toks);
+    // A clock time alone ("left about 9 p.m.") belongs to the day last spoken of.
+    let mut last_day: Option<NaiveDate> = None;
     tagger::find(&toks)
         .into_iter()
         .filter_map(|f| {
             let tense = tokens::tense_at(&toks, &bounds, f.from, f.to);
-            let r = resolve::resolve(&f.expr, reference, tense)?;
+            let anchor = match f.expr {
+                tagger::Expr::Clock(..) => last_day.or(reference),
+                _ => reference,
+            };
+            let r = resolve::resolve(&f.expr, anchor, tense)?;
+            if r.granularity <= Granularity::Day && r.date.is_some() {
+                last_day = r.date;
+            }
             Some(TimeMention {
                 span: Span::new(toks[f.from].start, toks[f.to - 1].end),
                 kind: r.kind,

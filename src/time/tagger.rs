@@ -442,8 +442,17 @@ impl Grammar<'_, '_> {
         Some((end, h, m))
     }
 
-    /// A clock time, optionally followed by its day: "5 p.m. Friday", "6:30 p.m. Jan. 21".
+    /// A clock time, optionally approximate and followed by its day: "5 p.m. Friday",
+    /// "about 9:30 p.m. Saturday", "6:30 p.m. Jan. 21".
     fn clock_rule(&self, i: usize) -> Match {
+        let i = if matches!(self.w(i), "about" | "around" | "approximately" | "roughly" | "shortly" | "just") {
+            match self.w(i + 1) {
+                "before" | "after" => i + 2,
+                _ => i + 1,
+            }
+        } else {
+            i
+        };
         let (end, h, m) = self.clock_at(i)?;
         let k = self.comma(end);
         if let Some((to, Expr::Weekday { wd, shift, part: None, clock: None })) = self.weekday_date(k) {
@@ -640,6 +649,9 @@ impl Grammar<'_, '_> {
                     return Some((i + 2, Expr::Ago { count: Count::Vague, unit }));
                 }
                 let after = matches!(self.w(i + 1), "before" | "after" | "later" | "earlier");
+                if self.prev(i) == "the" {
+                    return None;
+                }
                 let before = matches!(self.prev(i), "for" | "within" | "after" | "in" | "over") && !matches!(self.w(i + 1), "of" | "-");
                 if (after || before) && !matches!(unit, Unit::Second) {
                     return Some((i + 1, Expr::Duration { count: Count::Vague, unit }));
@@ -725,8 +737,11 @@ impl Grammar<'_, '_> {
         }
         // A bare number is a year only where a year is expected.
         let before = self.prev(j);
+        // "a friend's 2000 death".
+        let possessive = before == "s" && j >= 2 && matches!(self.w(j - 2), "'" | "’") && self.tight(j - 1);
         let after = self.t.get(k);
         let ok = j > i
+            || possessive
             || matches!(
                 before,
                 "in" | "since" | "by" | "of" | "from" | "until" | "till" | "to" | "the" | "before"

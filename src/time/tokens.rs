@@ -210,7 +210,7 @@ fn word_tense(toks: &[Token<'_>], i: usize) -> Option<Tense> {
         let function_word = matches!(
             nl,
             "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this"
-                | "that" | "these" | "those" | "be" | "have" | "date" | "some" | "all" | "any"
+                | "that" | "these" | "those" | "have" | "date" | "some" | "all" | "any"
                 | "more" | "about" | "around" | "as" | "what" | "which" | "whom" | "him" | "them"
                 | "us" | "me" | "it" | "one" | "two" | "three" | "four" | "five" | "other"
         );
@@ -225,7 +225,10 @@ fn word_tense(toks: &[Token<'_>], i: usize) -> Option<Tense> {
     if IRREGULAR_PAST.contains(&w) {
         return Some(Tense::Past);
     }
+    // A passive participle ("to be arraigned", "was arrested"): its auxiliary decides.
+    let passive = i > 0 && matches!(toks[i - 1].lower.as_str(), "be" | "been" | "being" | "is" | "are" | "was" | "were");
     if w.len() > 4
+        && !passive
         && w.ends_with("ed")
         && toks[i].is_word()
         && !toks[i].is_capitalised()
