@@ -178,7 +178,10 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
 
 /// Vague quantities that make a duration's count unknown ("several days" → `PXD`).
 pub(crate) fn vague_quantity(w: &str) -> bool {
-    matches!(w, "several" | "few" | "many" | "multiple" | "some" | "numerous")
+    matches!(
+        w,
+        "several" | "few" | "many" | "multiple" | "some" | "numerous"
+    )
 }
 
 /// Approximators and bounds that TIMEX3 keeps inside a duration's extent (as its `mod`).
@@ -289,4 +292,59 @@ pub(crate) fn abbreviation(w: &str) -> bool {
         || month(w).is_some_and(|(_, abbr)| abbr)
         || weekday(w).is_some_and(|(_, abbr)| abbr)
         || matches!(w, "jr" | "sr" | "inc" | "corp" | "co" | "ltd")
+}
+
+/// Lower-case words that can begin a time expression, besides month and weekday names,
+/// digits and apostrophes ("'90s"). The grammar is only tried where one of these stands.
+pub(crate) fn starts_expression(w: &str) -> bool {
+    unit(w).is_some()
+        || number_word(w).is_some()
+        || vague_quantity(w)
+        || duration_modifier(w)
+        || long_adjective(w).is_some()
+        || frequency_adverb(w).is_some()
+        || matches!(
+            w,
+            "this"
+                | "next"
+                | "coming"
+                | "last"
+                | "past"
+                | "previous"
+                | "the"
+                | "recent"
+                | "early"
+                | "late"
+                | "earlier"
+                | "later"
+                | "mid"
+                | "today"
+                | "tonight"
+                | "yesterday"
+                | "tomorrow"
+                | "now"
+                | "right"
+                | "currently"
+                | "presently"
+                | "nowadays"
+                | "present"
+                | "these"
+                | "recently"
+                | "lately"
+                | "every"
+                | "each"
+                | "once"
+                | "twice"
+                | "a"
+                | "an"
+                | "more"
+                | "less"
+                | "fewer"
+                | "at"
+                | "up"
+                | "shortly"
+                | "noon"
+                | "midday"
+                | "midnight"
+        )
 }

@@ -104,7 +104,13 @@ fn with_time(value: String, part: Option<&str>, clock: Option<(u32, u32)>) -> (S
     }
 }
 
-fn date_like(value: String, date: Option<NaiveDate>, part: Option<&str>, clock: Option<(u32, u32)>, relative: bool) -> Resolved {
+fn date_like(
+    value: String,
+    date: Option<NaiveDate>,
+    part: Option<&str>,
+    clock: Option<(u32, u32)>,
+    relative: bool,
+) -> Resolved {
     let (value, is_time) = with_time(value, part, clock);
     let granularity = match (clock, part) {
         (Some(_), _) => Granularity::Time,
@@ -112,7 +118,11 @@ fn date_like(value: String, date: Option<NaiveDate>, part: Option<&str>, clock: 
         _ => Granularity::Day,
     };
     Resolved {
-        kind: if is_time { TimexType::Time } else { TimexType::Date },
+        kind: if is_time {
+            TimexType::Time
+        } else {
+            TimexType::Date
+        },
         value,
         granularity,
         date,
@@ -120,8 +130,20 @@ fn date_like(value: String, date: Option<NaiveDate>, part: Option<&str>, clock: 
     }
 }
 
-fn plain(kind: TimexType, value: String, granularity: Granularity, date: Option<NaiveDate>, relative: bool) -> Resolved {
-    Resolved { kind, value, granularity, date, relative }
+fn plain(
+    kind: TimexType,
+    value: String,
+    granularity: Granularity,
+    date: Option<NaiveDate>,
+    relative: bool,
+) -> Resolved {
+    Resolved {
+        kind,
+        value,
+        granularity,
+        date,
+        relative,
+    }
 }
 
 fn season_start(code: &str, year: i32) -> Option<NaiveDate> {
@@ -139,7 +161,13 @@ fn season_start(code: &str, year: i32) -> Option<NaiveDate> {
 pub(crate) fn resolve(expr: &Expr, reference: Option<NaiveDate>, tense: Tense) -> Option<Resolved> {
     use TimexType::*;
     Some(match *expr {
-        Expr::Cal { year, month, day, part, clock } => match (year, month, day) {
+        Expr::Cal {
+            year,
+            month,
+            day,
+            part,
+            clock,
+        } => match (year, month, day) {
             (Some(y), Some(m), Some(d)) => {
                 let date = NaiveDate::from_ymd_opt(y, m, d)?;
                 date_like(day_value(date), Some(date), part, clock, false)
@@ -150,29 +178,54 @@ pub(crate) fn resolve(expr: &Expr, reference: Option<NaiveDate>, tense: Tense) -
                 }
                 match reference {
                     Some(r) => {
-                        let cands: Vec<NaiveDate> = (r.year() - 1..=r.year() + 1).filter_map(|y| NaiveDate::from_ymd_opt(y, m, d)).collect();
+                        let cands: Vec<NaiveDate> = (r.year() - 1..=r.year() + 1)
+                            .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+                            .collect();
                         let date = by_tense(r, tense, &cands)?;
                         date_like(day_value(date), Some(date), part, clock, true)
                     }
                     None => date_like(format!("XXXX-{m:02}-{d:02}"), None, part, clock, true),
                 }
             }
-            (Some(y), Some(m), None) => {
-                plain(Date, format!("{y:04}-{m:02}"), Granularity::Month, NaiveDate::from_ymd_opt(y, m, 1), false)
-            }
+            (Some(y), Some(m), None) => plain(
+                Date,
+                format!("{y:04}-{m:02}"),
+                Granularity::Month,
+                NaiveDate::from_ymd_opt(y, m, 1),
+                false,
+            ),
             (None, Some(m), None) => match reference {
                 Some(r) => {
-                    let cands: Vec<NaiveDate> = (r.year() - 1..=r.year() + 1).filter_map(|y| NaiveDate::from_ymd_opt(y, m, 1)).collect();
+                    let cands: Vec<NaiveDate> = (r.year() - 1..=r.year() + 1)
+                        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, 1))
+                        .collect();
                     let first = NaiveDate::from_ymd_opt(r.year(), r.month(), 1)?;
                     let date = by_tense(first, tense, &cands)?;
-                    plain(Date, format!("{:04}-{m:02}", date.year()), Granularity::Month, Some(date), true)
+                    plain(
+                        Date,
+                        format!("{:04}-{m:02}", date.year()),
+                        Granularity::Month,
+                        Some(date),
+                        true,
+                    )
                 }
                 None => plain(Date, format!("XXXX-{m:02}"), Granularity::Month, None, true),
             },
-            (Some(y), None, _) => plain(Date, format!("{y:04}"), Granularity::Year, NaiveDate::from_ymd_opt(y, 1, 1), false),
+            (Some(y), None, _) => plain(
+                Date,
+                format!("{y:04}"),
+                Granularity::Year,
+                NaiveDate::from_ymd_opt(y, 1, 1),
+                false,
+            ),
             (None, None, _) => return None,
         },
-        Expr::Weekday { wd, shift, part, clock } => match reference {
+        Expr::Weekday {
+            wd,
+            shift,
+            part,
+            clock,
+        } => match reference {
             Some(r) => {
                 let rw = r.weekday().num_days_from_monday() as i64;
                 let back = (rw - wd as i64).rem_euclid(7); // days back to the latest such day (0 = r)
@@ -206,7 +259,11 @@ pub(crate) fn resolve(expr: &Expr, reference: Option<NaiveDate>, tense: Tense) -
             }
             None => date_like(format!("XXXX-WXX-{}", wd + 1), None, part, clock, true),
         },
-        Expr::DayOffset { offset, part, clock } => match reference {
+        Expr::DayOffset {
+            offset,
+            part,
+            clock,
+        } => match reference {
             Some(r) => {
                 let d = r + Days::days(offset);
                 date_like(day_value(d), Some(d), part, clock, true)
@@ -214,10 +271,22 @@ pub(crate) fn resolve(expr: &Expr, reference: Option<NaiveDate>, tense: Tense) -
             None => date_like("XXXX-XX-XX".to_string(), None, part, clock, true),
         },
         Expr::Clock(h, m) => {
-            let day = reference.map(day_value).unwrap_or_else(|| "XXXX-XX-XX".to_string());
-            plain(Time, format!("{day}T{h:02}:{m:02}"), Granularity::Time, reference, true)
+            let day = reference
+                .map(day_value)
+                .unwrap_or_else(|| "XXXX-XX-XX".to_string());
+            plain(
+                Time,
+                format!("{day}T{h:02}:{m:02}"),
+                Granularity::Time,
+                reference,
+                true,
+            )
         }
-        Expr::Period { unit, shift, weekend } => period(unit, shift, weekend, reference)?,
+        Expr::Period {
+            unit,
+            shift,
+            weekend,
+        } => period(unit, shift, weekend, reference)?,
         Expr::Weekend => {
             let shift = match reference {
                 Some(r) if tense == Tense::Past && r.weekday().num_days_from_monday() < 5 => -1,
@@ -232,8 +301,20 @@ pub(crate) fn resolve(expr: &Expr, reference: Option<NaiveDate>, tense: Tense) -
                 (None, None) => None,
             };
             match y {
-                Some(y) => plain(Date, format!("{y:04}-{code}"), Granularity::Season, season_start(code, y), year.is_none()),
-                None => plain(Date, format!("XXXX-{code}"), Granularity::Season, None, true),
+                Some(y) => plain(
+                    Date,
+                    format!("{y:04}-{code}"),
+                    Granularity::Season,
+                    season_start(code, y),
+                    year.is_none(),
+                ),
+                None => plain(
+                    Date,
+                    format!("XXXX-{code}"),
+                    Granularity::Season,
+                    None,
+                    true,
+                ),
             }
         }
         Expr::Ago { count, unit } => match (count, reference) {
@@ -250,15 +331,33 @@ pub(crate) fn resolve(expr: &Expr, reference: Option<NaiveDate>, tense: Tense) -
                     }
                     Unit::Month => {
                         let (y, m) = add_months(r.year(), r.month(), -n);
-                        plain(Date, format!("{y:04}-{m:02}"), Granularity::Month, NaiveDate::from_ymd_opt(y, m, 1), true)
+                        plain(
+                            Date,
+                            format!("{y:04}-{m:02}"),
+                            Granularity::Month,
+                            NaiveDate::from_ymd_opt(y, m, 1),
+                            true,
+                        )
                     }
                     Unit::Year => {
                         let y = r.year() - n as i32;
-                        plain(Date, format!("{y:04}"), Granularity::Year, NaiveDate::from_ymd_opt(y, 1, 1), true)
+                        plain(
+                            Date,
+                            format!("{y:04}"),
+                            Granularity::Year,
+                            NaiveDate::from_ymd_opt(y, 1, 1),
+                            true,
+                        )
                     }
                     Unit::Decade => {
                         let y = r.year() - 10 * n as i32;
-                        plain(Date, format!("{:03}", y / 10), Granularity::Decade, NaiveDate::from_ymd_opt(y / 10 * 10, 1, 1), true)
+                        plain(
+                            Date,
+                            format!("{:03}", y / 10),
+                            Granularity::Decade,
+                            NaiveDate::from_ymd_opt(y / 10 * 10, 1, 1),
+                            true,
+                        )
                     }
                     _ => plain(Date, "PAST_REF".to_string(), Granularity::Vague, None, true),
                 }
@@ -275,9 +374,27 @@ pub(crate) fn resolve(expr: &Expr, reference: Option<NaiveDate>, tense: Tense) -
             }
             _ => plain(Date, "PAST_REF".to_string(), Granularity::Vague, None, true),
         },
-        Expr::Decade(d) => plain(Date, format!("{d:03}"), Granularity::Decade, NaiveDate::from_ymd_opt(d * 10, 1, 1), false),
-        Expr::Century(c) => plain(Date, format!("{c:02}"), Granularity::Century, NaiveDate::from_ymd_opt(c * 100, 1, 1), false),
-        Expr::Duration { count, unit } => plain(Duration, duration_value(count, unit), unit_granularity(unit), None, false),
+        Expr::Decade(d) => plain(
+            Date,
+            format!("{d:03}"),
+            Granularity::Decade,
+            NaiveDate::from_ymd_opt(d * 10, 1, 1),
+            false,
+        ),
+        Expr::Century(c) => plain(
+            Date,
+            format!("{c:02}"),
+            Granularity::Century,
+            NaiveDate::from_ymd_opt(c * 100, 1, 1),
+            false,
+        ),
+        Expr::Duration { count, unit } => plain(
+            Duration,
+            duration_value(count, unit),
+            unit_granularity(unit),
+            None,
+            false,
+        ),
         Expr::Ref(v) => plain(Date, v.to_string(), Granularity::Vague, None, false),
         Expr::Set(ref v) => {
             let g = if v.starts_with("XXXX-WXX") {
@@ -316,26 +433,56 @@ fn period(unit: Unit, shift: i64, weekend: bool, reference: Option<NaiveDate>) -
         Unit::Week => {
             let m = monday(r) + Days::days(7 * shift);
             if weekend {
-                plain(Date, format!("{}-WE", week_value(m)), Granularity::Week, Some(m + Days::days(5)), true)
+                plain(
+                    Date,
+                    format!("{}-WE", week_value(m)),
+                    Granularity::Week,
+                    Some(m + Days::days(5)),
+                    true,
+                )
             } else {
                 plain(Date, week_value(m), Granularity::Week, Some(m), true)
             }
         }
         Unit::Month => {
             let (y, mo) = add_months(r.year(), r.month(), shift);
-            plain(Date, format!("{y:04}-{mo:02}"), Granularity::Month, NaiveDate::from_ymd_opt(y, mo, 1), true)
+            plain(
+                Date,
+                format!("{y:04}-{mo:02}"),
+                Granularity::Month,
+                NaiveDate::from_ymd_opt(y, mo, 1),
+                true,
+            )
         }
         Unit::Year => {
             let y = r.year() + shift as i32;
-            plain(Date, format!("{y:04}"), Granularity::Year, NaiveDate::from_ymd_opt(y, 1, 1), true)
+            plain(
+                Date,
+                format!("{y:04}"),
+                Granularity::Year,
+                NaiveDate::from_ymd_opt(y, 1, 1),
+                true,
+            )
         }
         Unit::Decade => {
             let d = r.year() / 10 + shift as i32;
-            plain(Date, format!("{d:03}"), Granularity::Decade, NaiveDate::from_ymd_opt(d * 10, 1, 1), true)
+            plain(
+                Date,
+                format!("{d:03}"),
+                Granularity::Decade,
+                NaiveDate::from_ymd_opt(d * 10, 1, 1),
+                true,
+            )
         }
         Unit::Century => {
             let c = r.year() / 100 + shift as i32;
-            plain(Date, format!("{c:02}"), Granularity::Century, NaiveDate::from_ymd_opt(c * 100, 1, 1), true)
+            plain(
+                Date,
+                format!("{c:02}"),
+                Granularity::Century,
+                NaiveDate::from_ymd_opt(c * 100, 1, 1),
+                true,
+            )
         }
         _ => return None,
     })

@@ -5,6 +5,8 @@
 //! ends. A small scanner that keeps those facts is simpler and faster than regular
 //! expressions over the raw text, and every token keeps its byte span.
 
+use std::borrow::Cow;
+
 /// One token: a run of letters, a run of digits, or one other non-space character.
 #[derive(Debug, Clone)]
 pub(crate) struct Token<'a> {
@@ -14,8 +16,8 @@ pub(crate) struct Token<'a> {
     pub end: usize,
     /// The token as written.
     pub text: &'a str,
-    /// Lower-cased.
-    pub lower: String,
+    /// Lower-cased (borrowed when the text already is).
+    pub lower: Cow<'a, str>,
     /// White space comes right before it (or it is the first token).
     pub gap: bool,
     /// A line break comes right before it.
@@ -83,13 +85,25 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
     let mut gap = true;
     let mut newline = false;
     let mut cur: Option<(usize, Class)> = None;
-    fn push<'a>(out: &mut Vec<Token<'a>>, slice: &'a str, base: usize, s: usize, e: usize, gap: &mut bool, nl: &mut bool) {
+    fn push<'a>(
+        out: &mut Vec<Token<'a>>,
+        slice: &'a str,
+        base: usize,
+        s: usize,
+        e: usize,
+        gap: &mut bool,
+        nl: &mut bool,
+    ) {
         let t = &slice[s..e];
         out.push(Token {
             start: base + s,
             end: base + e,
             text: t,
-            lower: t.to_lowercase(),
+            lower: if t.chars().any(char::is_uppercase) {
+                Cow::Owned(t.to_lowercase())
+            } else {
+                Cow::Borrowed(t)
+            },
             gap: *gap,
             newline: *nl,
         });
@@ -97,7 +111,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         *nl = false;
     }
     for (i, c) in slice.char_indices() {
-        let k = if c.is_whitespace() { None } else { Some(class(c)) };
+        let k = if c.is_whitespace() {
+            None
+        } else {
+            Some(class(c))
+        };
         if let Some((s, ck)) = cur {
             if k != Some(ck) || ck == Class::Other {
                 push(&mut out, slice, start, s, i, &mut gap, &mut newline);
@@ -119,7 +137,15 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token<'_>> {
         }
     }
     if let Some((s, _)) = cur {
-        push(&mut out, slice, start, s, slice.len(), &mut gap, &mut newline);
+        push(
+            &mut out,
+            slice,
+            start,
+            s,
+            slice.len(),
+            &mut gap,
+            &mut newline,
+        );
     }
     out
 }
@@ -132,7 +158,7 @@ pub(crate) fn sentence_bounds(toks: &[Token<'_>]) -> Vec<(usize, usize)> {
         let prev = &toks[i - 1];
         let after_stop = t.gap && matches!(prev.text, "." | "!" | "?");
         let before = if i >= 2 && prev.is('.') && !prev.gap {
-            toks[i - 2].lower.as_str()
+            toks[i - 2].lower.as_ref()
         } else {
             ""
         };
@@ -169,13 +195,85 @@ pub(crate) enum Tense {
 
 /// Past forms that do not end in "-ed".
 const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "met", "said", "told", "went", "came", "made", "took", "gave",
-    "held", "saw", "spoke", "left", "began", "brought", "thought", "sent", "got", "knew", "found",
-    "became", "felt", "kept", "lost", "paid", "ran", "sat", "stood", "won", "wrote", "fell",
-    "broke", "chose", "drove", "flew", "grew", "heard", "hit", "led", "meant", "put", "quit",
-    "rose", "shot", "struck", "sought", "taught", "threw", "understood", "woke", "wore", "hung",
-    "fought", "bought", "caught", "built", "drew", "ate", "forgot", "hid", "laid", "lit", "slid",
-    "spent", "swore", "tore", "withdrew", "overtook", "undertook", "beat", "bore", "bid", "set", "cut", "let", "spread",
+    "was",
+    "were",
+    "had",
+    "did",
+    "met",
+    "said",
+    "told",
+    "went",
+    "came",
+    "made",
+    "took",
+    "gave",
+    "held",
+    "saw",
+    "spoke",
+    "left",
+    "began",
+    "brought",
+    "thought",
+    "sent",
+    "got",
+    "knew",
+    "found",
+    "became",
+    "felt",
+    "kept",
+    "lost",
+    "paid",
+    "ran",
+    "sat",
+    "stood",
+    "won",
+    "wrote",
+    "fell",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "heard",
+    "hit",
+    "led",
+    "meant",
+    "put",
+    "quit",
+    "rose",
+    "shot",
+    "struck",
+    "sought",
+    "taught",
+    "threw",
+    "understood",
+    "woke",
+    "wore",
+    "hung",
+    "fought",
+    "bought",
+    "caught",
+    "built",
+    "drew",
+    "ate",
+    "forgot",
+    "hid",
+    "laid",
+    "lit",
+    "slid",
+    "spent",
+    "swore",
+    "tore",
+    "withdrew",
+    "overtook",
+    "undertook",
+    "beat",
+    "bore",
+    "bid",
+    "set",
+    "cut",
+    "let",
+    "spread",
 ];
 
 const NOT_PAST_ED: &[&str] = &[
@@ -192,8 +290,8 @@ fn is_scheduling(w: &str) -> bool {
 }
 
 fn word_tense(toks: &[Token<'_>], i: usize) -> Option<Tense> {
-    let w = toks[i].lower.as_str();
-    let next = toks.get(i + 1).map(|t| t.lower.as_str()).unwrap_or("");
+    let w = toks[i].lower.as_ref();
+    let next = toks.get(i + 1).map(|t| t.lower.as_ref()).unwrap_or("");
     if matches!(w, "will" | "shall" | "would" | "ll" | "gonna") {
         return Some(Tense::Future);
     }
@@ -206,27 +304,67 @@ fn word_tense(toks: &[Token<'_>], i: usize) -> Option<Tense> {
     if w == "to" {
         // An infinitive ("agreed to meet", "plans to travel"): lower-case verb-like word.
         let n = toks.get(i + 1)?;
-        let nl = n.lower.as_str();
+        let nl = n.lower.as_ref();
         let function_word = matches!(
             nl,
-            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this"
-                | "that" | "these" | "those" | "have" | "date" | "some" | "all" | "any"
-                | "more" | "about" | "around" | "as" | "what" | "which" | "whom" | "him" | "them"
-                | "us" | "me" | "it" | "one" | "two" | "three" | "four" | "five" | "other"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "have"
+                | "date"
+                | "some"
+                | "all"
+                | "any"
+                | "more"
+                | "about"
+                | "around"
+                | "as"
+                | "what"
+                | "which"
+                | "whom"
+                | "him"
+                | "them"
+                | "us"
+                | "me"
+                | "it"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "other"
         );
         if n.is_word() && !n.is_capitalised() && !function_word && !nl.ends_with("ed") {
             return Some(Tense::Future);
         }
         return None;
     }
-    if matches!(w, "is" | "are" | "am" | "has" | "have" | "says" | "does" | "do") {
+    if matches!(
+        w,
+        "is" | "are" | "am" | "has" | "have" | "says" | "does" | "do"
+    ) {
         return Some(Tense::Present);
     }
     if IRREGULAR_PAST.contains(&w) {
         return Some(Tense::Past);
     }
     // A passive participle ("to be arraigned", "was arrested"): its auxiliary decides.
-    let passive = i > 0 && matches!(toks[i - 1].lower.as_str(), "be" | "been" | "being" | "is" | "are" | "was" | "were");
+    let passive = i > 0
+        && matches!(
+            toks[i - 1].lower.as_ref(),
+            "be" | "been" | "being" | "is" | "are" | "was" | "were"
+        );
     if w.len() > 4
         && !passive
         && w.ends_with("ed")
@@ -241,7 +379,12 @@ fn word_tense(toks: &[Token<'_>], i: usize) -> Option<Tense> {
 
 /// The tense governing tokens `[from, to)`: the nearest marker before them in their
 /// sentence, else the nearest after (as HeidelTime does with part-of-speech tags).
-pub(crate) fn tense_at(toks: &[Token<'_>], bounds: &[(usize, usize)], from: usize, to: usize) -> Tense {
+pub(crate) fn tense_at(
+    toks: &[Token<'_>],
+    bounds: &[(usize, usize)],
+    from: usize,
+    to: usize,
+) -> Tense {
     let (s, e) = bounds[from];
     for i in (s..from).rev() {
         if let Some(t) = word_tense(toks, i) {
@@ -272,7 +415,10 @@ mod tests {
         let text = "at 12:01am, “Jan. 21”";
         let toks = tokenize(text, 3, text.len());
         let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
-        assert_eq!(words, ["12", ":", "01", "am", ",", "“", "Jan", ".", "21", "”"]);
+        assert_eq!(
+            words,
+            ["12", ":", "01", "am", ",", "“", "Jan", ".", "21", "”"]
+        );
         assert!(toks[0].gap && !toks[1].gap && !toks[3].gap && toks[8].gap);
         for t in &toks {
             assert_eq!(&text[t.start..t.end], t.text);
@@ -281,11 +427,26 @@ mod tests {
 
     #[test]
     fn tense_from_nearest_verb() {
-        assert_eq!(tense_of("Blinken met Friday with Lavrov.", "Friday"), Tense::Past);
-        assert_eq!(tense_of("He will meet Lavrov on Friday.", "Friday"), Tense::Future);
-        assert_eq!(tense_of("a meeting scheduled for Friday, he said.", "Friday"), Tense::Future);
-        assert_eq!(tense_of("They had agreed to meet in person on Friday.", "Friday"), Tense::Future);
-        assert_eq!(tense_of("Blinken on Wednesday said that", "Wednesday"), Tense::Past);
+        assert_eq!(
+            tense_of("Blinken met Friday with Lavrov.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("He will meet Lavrov on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("a meeting scheduled for Friday, he said.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("They had agreed to meet in person on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("Blinken on Wednesday said that", "Wednesday"),
+            Tense::Past
+        );
         assert_eq!(tense_of("Friday.", "Friday"), Tense::Unknown);
     }
 
