@@ -88,8 +88,11 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
     opts.explain |= args.explain;
     let run = match storyline::summarize_paths(&args.paths, &opts) {
         Ok(run) => run,
-        Err(e @ storyline::Error::NoArticles(_)) => {
-            eprintln!("storyline: error: {e}");
+        Err(storyline::Error::NoArticles(errors)) => {
+            for e in &errors {
+                eprintln!("storyline: skipped: {e}");
+            }
+            eprintln!("storyline: error: {}", storyline::Error::NoArticles(errors));
             return Ok(ExitCode::from(2));
         }
         Err(e) => return Err(e.into()),
