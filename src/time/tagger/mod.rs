@@ -188,5 +188,4 @@ impl Grammar<'_, '_> {
         }
         best
     }
-
 }

@@ -135,7 +135,8 @@ impl Grammar<'_, '_> {
             return Some((n, i + 1));
         }
         let n = lexicon::number_word(&t.lower)?;
-        if (20..100).contains(&n) && self.w(i + 1) == "-" && self.tight(i + 1) && self.tight(i + 2) {
+        if (20..100).contains(&n) && self.w(i + 1) == "-" && self.tight(i + 1) && self.tight(i + 2)
+        {
             if let Some(u) = lexicon::number_word(self.w(i + 2)).filter(|u| *u < 10) {
                 return Some((n + u, i + 3));
             }

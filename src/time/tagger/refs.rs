@@ -79,18 +79,12 @@ impl Grammar<'_, '_> {
                 return Some((i + 2, Expr::Set(format!("T{p}"))));
             }
             if let Some((unit, false)) = lexicon::unit(self.w(i + 1)) {
-                return Some((
-                    i + 2,
-                    Expr::Set(duration_value(Count::Exact(1.0), unit)),
-                ));
+                return Some((i + 2, Expr::Set(duration_value(Count::Exact(1.0), unit))));
             }
             if w == "every" {
                 if let Some((k, Count::Exact(n), false)) = self.count_at(i + 1) {
                     if let Some((unit, true)) = lexicon::unit(self.w(k)) {
-                        return Some((
-                            k + 1,
-                            Expr::Set(duration_value(Count::Exact(n), unit)),
-                        ));
+                        return Some((k + 1, Expr::Set(duration_value(Count::Exact(n), unit))));
                     }
                 }
             }
@@ -109,10 +103,7 @@ impl Grammar<'_, '_> {
         };
         if matches!(self.w(j), "a" | "per" | "each" | "every") {
             if let Some((unit, false)) = lexicon::unit(self.w(j + 1)) {
-                return Some((
-                    j + 2,
-                    Expr::Set(duration_value(Count::Exact(1.0), unit)),
-                ));
+                return Some((j + 2, Expr::Set(duration_value(Count::Exact(1.0), unit))));
             }
         }
         None
