@@ -226,6 +226,12 @@ pub(crate) fn resolve(expr: &Expr, reference: Option<NaiveDate>, tense: Tense) -
             part,
             clock,
         } => match reference {
+            _ if shift == Shift::Any => {
+                let v = format!("XXXX-WXX-{}", wd + 1);
+                let mut r = date_like(v, None, part, clock, false);
+                r.granularity = Granularity::Day;
+                r
+            }
             Some(r) => {
                 let rw = r.weekday().num_days_from_monday() as i64;
                 let back = (rw - wd as i64).rem_euclid(7); // days back to the latest such day (0 = r)
@@ -247,7 +253,7 @@ pub(crate) fn resolve(expr: &Expr, reference: Option<NaiveDate>, tense: Tense) -
                             future
                         }
                     }
-                    Shift::Last => {
+                    Shift::Last | Shift::Any => {
                         if past == r {
                             r - Days::days(7)
                         } else {

@@ -352,6 +352,7 @@ fn durations() {
             "PXY",
         ),
         ("a two-day summit", "two-day", "P2D"),
+        ("within five business days", "five business days", "P5D"),
         ("in the past two weeks", "the past two weeks", "P2W"),
     ];
     for (text, extent, value) in cases {
@@ -410,6 +411,7 @@ fn not_time_expressions() {
         "He will present written responses.",
         "I know that there are plans in place.",
         "A 20-year-old man was arrested.",
+        "Season 42 of Saturday Night Live premiers on NBC",
     ] {
         assert_eq!(run(text, r(FRI)), vec![], "{text:?}");
     }

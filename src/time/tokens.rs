@@ -360,11 +360,29 @@ fn word_tense(toks: &[Token<'_>], i: usize) -> Option<Tense> {
         return Some(Tense::Past);
     }
     // A passive participle ("to be arraigned", "was arrested"): its auxiliary decides.
-    let passive = i > 0
+    // After a determiner it is an adjective ("the suspected wreckage").
+    let adjective = i > 0
         && matches!(
             toks[i - 1].lower.as_ref(),
-            "be" | "been" | "being" | "is" | "are" | "was" | "were"
+            "the"
+                | "a"
+                | "an"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
         );
+    let passive = adjective
+        || i > 0
+            && matches!(
+                toks[i - 1].lower.as_ref(),
+                "be" | "been" | "being" | "is" | "are" | "was" | "were"
+            );
     if w.len() > 4
         && !passive
         && w.ends_with("ed")

@@ -250,11 +250,25 @@ impl Grammar<'_, '_> {
     /// "Tuesday, Jan. 18, 2022", "this Friday, Jan. 21", "Friday", "last Tuesday night",
     /// "Friday morning".
     pub(super) fn weekday_date(&self, i: usize) -> Match {
+        // "late Friday", "early Monday": the position stays in the extent (TIMEX3 `mod`).
+        let i = match self.w(i) {
+            "early" | "late" => i + 1,
+            _ => i,
+        };
         let (shift, j) = match SHIFT_WORDS.iter().find(|(w, _)| *w == self.w(i)) {
             Some((_, s)) if !matches!(s, Shift::Bare) => (*s, i + 1),
+            _ if self.w(i) == "a" => (Shift::Any, i + 1),
             _ => (Shift::Bare, i),
         };
         let (wd, k) = self.weekday_at(j)?;
+        // "Saturday Night Live", "Monday Night Football": a name, not a time.
+        if self.t.get(k).is_some_and(|t| {
+            t.is_capitalised()
+                && !t.text.chars().all(char::is_uppercase)
+                && lexicon::part_of_day(&t.lower).is_some()
+        }) {
+            return None;
+        }
         // A date in apposition: the date decides.
         let k2 = self.comma(k);
         if let Some((to, year, month, day)) = self.month_date_from(k2, false) {

@@ -25,6 +25,8 @@ pub(crate) enum Shift {
     Next,
     /// "last", "past", "previous".
     Last,
+    /// "a": any such day ("flying on a Sunday").
+    Any,
 }
 
 /// A count of units: exact (possibly fractional) or vague ("several", "three or four").

@@ -249,6 +249,11 @@ impl Grammar<'_, '_> {
         let (k, count, single) = self.count_at(j)?;
         let hyphen = self.w(k) == "-" && self.tight(k) && self.tight(k + 1);
         let k = if hyphen { k + 1 } else { k };
+        // "five business days", "ten working days".
+        let k = match (self.w(k), self.w(k + 1)) {
+            ("business" | "working" | "school" | "calendar" | "trading", "days" | "day") => k + 1,
+            _ => k,
+        };
         let (unit, plural) = lexicon::unit(self.w(k))?;
         if single && plural {
             return None;

@@ -66,7 +66,11 @@ impl Grammar<'_, '_> {
             .filter(|t| t.is_capitalised())
             .and_then(|t| lexicon::weekday_plural(&t.lower))
         {
-            if matches!(self.prev(i), "on" | "most" | "some") {
+            // "on Mondays, Tuesdays and Saturdays": a list after the first.
+            let listed = i >= 2
+                && matches!(self.prev(i), "," | "and" | "or")
+                && lexicon::weekday_plural(self.w(i - 2)).is_some();
+            if listed || matches!(self.prev(i), "on" | "most" | "some") {
                 return Some((i + 1, Expr::Set(format!("XXXX-WXX-{}", d + 1))));
             }
             return None;
