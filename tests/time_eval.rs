@@ -1,6 +1,7 @@
 //! Dev evaluation of the time-expression tagger against the hand-annotated TIMEX3 gold in
-//! `tests/fixtures/timex/gold.jsonl` (five seed articles and three Multi-News documents,
-//! annotated by hand from the text before the tagger existed; see `annotate.py` there).
+//! `tests/fixtures/timex/gold.jsonl` (the five seed articles and ten Multi-News documents;
+//! see the README there for the conventions and for the held-out rounds, each annotated and
+//! committed before the tagger first ran on it).
 //!
 //! Scores as TempEval-3 does: extent F1 strict (same bytes) and relaxed (overlap), and value
 //! F1 where a true positive is a relaxed match with the same value (type F1 likewise).
