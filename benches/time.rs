@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::time::Instant;
 use storyline::doc::Doc;
-use storyline::time::{reference_date, tag};
+use storyline::time::{article_reference, tag};
 use storyline::{Options, Span};
 
 fn main() {
@@ -43,7 +43,7 @@ fn main() {
         mentions = 0;
         for d in &docs {
             let text = &d.article.text;
-            let reference = d.article.published.or_else(|| reference_date(text));
+            let reference = article_reference(&d.article);
             for s in &d.sentences {
                 mentions += tag(text, s.span, reference).len();
             }

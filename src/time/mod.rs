@@ -4,7 +4,7 @@
 //! a calendar value, at the precision the text gave, anchored on the article's own date.
 //! No crate finds such expressions inside running text, so this module does it in two
 //! steps kept apart: a grammar over tokens finds each expression and what it means
-//! ([`tagger`](self) rules, no reference date needed), then the meaning is resolved against
+//! (grammar rules that need no reference date), then the meaning is resolved against
 //! the reference date and the sentence's tense. The output follows TIMEX3 (TimeML, as
 //! judged by TempEval-3): extents without leading prepositions, values such as
 //! `2022-01-21`, `2022-W04`, `P2D`, `PRESENT_REF`.
@@ -101,6 +101,12 @@ pub fn reference_date(text: &str) -> Option<NaiveDate> {
         .into_iter()
         .find(|m| !m.relative && m.granularity <= Granularity::Day && m.date.is_some())
         .and_then(|m| m.date)
+}
+
+/// The reference date of an article: its publication date when known
+/// (`Article::published`), else the dateline date found by [`reference_date`].
+pub fn article_reference(article: &crate::model::Article) -> Option<NaiveDate> {
+    article.published.or_else(|| reference_date(&article.text))
 }
 
 /// `span` clipped to `text` and to character boundaries; `None` when nothing is left.
