@@ -448,3 +448,24 @@ fn spans_index_the_whole_text_and_stay_inside_the_given_span() {
     // A span past the end or inside a character is narrowed, not a panic.
     assert!(tag("é Friday", Span::new(1, 100), None).len() == 1);
 }
+
+#[test]
+fn article_reference_prefers_the_metadata_date() {
+    let text = "GENEVA, Friday, Jan. 21, 2022 — Blinken met Lavrov.".to_string();
+    let mut a = crate::model::Article {
+        id: "a".into(),
+        source: "a".into(),
+        url: None,
+        title: None,
+        published: d(2022, 1, 22),
+        path: "a.txt".into(),
+        line: None,
+        format: crate::model::Format::Text,
+        body: Span::new(0, text.len()),
+        text,
+        title_span: None,
+    };
+    assert_eq!(article_reference(&a), d(2022, 1, 22));
+    a.published = None;
+    assert_eq!(article_reference(&a), r(FRI));
+}
