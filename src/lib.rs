@@ -11,7 +11,8 @@
 //! | one article prepared | [`doc`] | [`doc::Doc`] |
 //! | merge a story | [`story`], [`copies`] | [`story::Story`] (vocabulary, TF-IDF, copies) |
 //! | summarize | [`summarize`] | [`summarize::Summary`] (spans + sources) |
-//! | analyze | [`analyze`] | [`analyze::Analysis`] (entities, quotes, claims, conflicts) |
+//! | time expressions (TIMEX3) | [`time`] | [`time::TimeMention`]s (byte spans + values) |
+//! | analyze | [`analyze`] | [`analyze::Analysis`] (entities, quotes, claims, conflicts, timeline) |
 //! | render | [`render`] | text, Markdown, JSON |
 //!
 //! Articles are prepared independently (in parallel); everything that compares articles is
@@ -30,6 +31,7 @@ pub mod render;
 pub mod sentences;
 pub mod story;
 pub mod summarize;
+pub mod time;
 pub mod words;
 
 pub use error::{Error, Result};
