@@ -29,10 +29,16 @@ fn stages(c: &mut Criterion, name: &str, articles: Vec<Article>) {
         })
     });
     let story = Story::from_articles(articles.clone());
-    g.bench_function("analysis alone", |b| b.iter(|| analyze(black_box(&story), &aopts)));
-    g.bench_function("entities", |b| b.iter(|| Entities::build(black_box(&story))));
+    g.bench_function("analysis alone", |b| {
+        b.iter(|| analyze(black_box(&story), &aopts))
+    });
+    g.bench_function("entities", |b| {
+        b.iter(|| Entities::build(black_box(&story)))
+    });
     let ents = Entities::build(&story);
-    g.bench_function("quotes", |b| b.iter(|| quotes::find(black_box(&story), &ents)));
+    g.bench_function("quotes", |b| {
+        b.iter(|| quotes::find(black_box(&story), &ents))
+    });
     let qs = quotes::find(&story, &ents);
     g.bench_function("claims", |b| {
         b.iter(|| claims::find(black_box(&story), &ents, &qs, &aopts.claims))

@@ -398,3 +398,41 @@ fn markdown_and_text_reports_have_every_section() {
         assert!(t.contains("united, swift and stern"));
     }
 }
+
+fn event_with<'a>(s: &'a Value, date: &str, words: &str) -> &'a Value {
+    s["timeline"]
+        .as_array()
+        .expect("a timeline")
+        .iter()
+        .find(|e| e["date"] == date && e["text"].as_str().unwrap().contains(words))
+        .unwrap_or_else(|| panic!("no {date} event with {words:?}"))
+}
+
+#[test]
+fn timeline_dates_resolve_against_each_article() {
+    let Some(s) = story() else { return };
+    // "this Friday, Jan. 21" (000).
+    let e = event_with(&s, "2022-01-21", "this Friday, Jan. 21");
+    assert_eq!(e["granularity"], "day");
+    assert!(strs(&e["sources"]).iter().any(|x| x == S000));
+    // "on Tuesday" in 003, dated Wednesday 19 January 2022.
+    let e = event_with(&s, "2022-01-18", "on Tuesday set out to meet");
+    assert_eq!(e["granularity"], "day");
+    assert_eq!(strs(&e["sources"]), [S003]);
+    // "next week": the week of Monday 24 January.
+    let e = event_with(&s, "2022-01-24", "next week");
+    assert_eq!(e["granularity"], "week");
+    // "Two days ago" in 001, written on the day of the meeting.
+    let e = event_with(&s, "2022-01-19", "Two days ago");
+    assert_eq!(e["granularity"], "day");
+    // In date order.
+    let dates: Vec<&str> = s["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort();
+    assert_eq!(dates, sorted);
+}

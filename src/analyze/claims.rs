@@ -618,6 +618,46 @@ fn single_sources(
     out
 }
 
+/// Adds a `date` conflict to each claim whose sentences, in independent sources, date the
+/// fact to different days (each sentence's day-precise dates, none shared with the claim's
+/// own sentence).
+pub fn date_conflicts(story: &Story, claims: &mut Claims, timeline: &super::timeline::Timeline) {
+    use super::timeline::Precision;
+    let days = |u: usize| {
+        timeline
+            .dated
+            .iter()
+            .filter(move |d| d.unit == u && d.precision == Precision::Day)
+    };
+    for c in claims.claims.iter_mut() {
+        let seed_doc = story.units[c.unit].doc;
+        let own: Vec<&super::timeline::Dated> = days(c.unit).collect();
+        let Some(first) = own.first() else { continue };
+        let st = &story.docs[seed_doc].article.text;
+        let versus = first.span.of(st).to_string();
+        for u in c.units.clone() {
+            let d = story.units[u].doc;
+            if story.group[d] == story.group[seed_doc] {
+                continue;
+            }
+            let theirs: Vec<&super::timeline::Dated> = days(u).collect();
+            if !theirs.is_empty() && !theirs.iter().any(|t| own.iter().any(|o| o.date == t.date)) {
+                let t = &story.docs[d].article.text;
+                let span = theirs[0].span;
+                push_conflict(
+                    c,
+                    story,
+                    ConflictKind::Date,
+                    d,
+                    span,
+                    Some(versus.clone()),
+                    t,
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

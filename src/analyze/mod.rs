@@ -12,6 +12,7 @@ pub mod gazetteer;
 pub mod numbers;
 pub mod quotes;
 pub mod report;
+pub mod timeline;
 pub mod tokens;
 
 use crate::error::Result;
@@ -38,17 +39,22 @@ pub struct Analysis {
     pub quotes: quotes::Quotes,
     /// Claims, conflicts and single-source facts.
     pub claims: claims::Claims,
+    /// Dated events in order.
+    pub timeline: timeline::Timeline,
 }
 
 /// Analyses a story.
 pub fn analyze(story: &Story, opts: &AnalyzeOptions) -> Analysis {
     let entities = entities::Entities::build(story);
     let quotes = quotes::find(story, &entities);
-    let claims = claims::find(story, &entities, &quotes, &opts.claims);
+    let mut claims = claims::find(story, &entities, &quotes, &opts.claims);
+    let timeline = timeline::build(story, &claims, opts.claims.same_fact);
+    claims::date_conflicts(story, &mut claims, &timeline);
     Analysis {
         entities,
         quotes,
         claims,
+        timeline,
     }
 }
 

@@ -28,7 +28,7 @@ pub struct AnalysisStoryJson {
     pub entities: Vec<EntityJson>,
     /// Direct quotes, one per quote across articles.
     pub quotes: Vec<QuoteJson>,
-    /// Dated events in order (absent when dates are not analysed).
+    /// Dated events in order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timeline: Option<Vec<TimelineJson>>,
     /// Facts stated by several articles, with their conflicts.
@@ -110,6 +110,11 @@ pub struct TimelineJson {
     pub text: String,
     /// Article ids.
     pub sources: Vec<String>,
+    /// The time expression that dates it, as written.
+    pub when: String,
+    /// Where the sentence is (its first article).
+    #[serde(flatten)]
+    pub place: PlaceJson,
 }
 
 /// A claim.
@@ -362,7 +367,28 @@ pub fn analysis_json(
         story: story_json(story, summary, explain),
         entities,
         quotes,
-        timeline: None,
+        timeline: Some(
+            a.timeline
+                .events
+                .iter()
+                .map(|e| {
+                    let d = story.units[e.unit].doc;
+                    let sp = unit_place(e.unit);
+                    TimelineJson {
+                        date: e.date.format("%Y-%m-%d").to_string(),
+                        granularity: e.precision.as_str().to_string(),
+                        text: text(d, sp),
+                        sources: ids(&e.docs),
+                        when: text(d, e.when),
+                        place: PlaceJson {
+                            article: id(d),
+                            start: sp.start,
+                            end: sp.end,
+                        },
+                    }
+                })
+                .collect(),
+        ),
         claims,
         single_source,
         copies,
