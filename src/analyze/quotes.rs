@@ -573,32 +573,39 @@ fn same_quote(a: &[String], b: &[String], same_speaker: bool) -> bool {
     if a == b {
         return true;
     }
+    // One word changed, same speaker ("critical point" / "critical moment").
+    if same_speaker
+        && a.len() == b.len()
+        && a.len() >= 2
+        && a.iter().zip(b).filter(|(x, y)| x != y).count() == 1
+    {
+        return true;
+    }
     let (small, big) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.len() < 3 {
+        return false;
+    }
     let shared: Vec<&String> = small.iter().filter(|w| big.contains(w)).collect();
+    if shared.len() * 10 < small.len() * 6 {
+        return false;
+    }
     let content = shared
         .iter()
         .filter(|w| !crate::words::is_stopword(w))
         .count();
-    let bigrams = |w: &[String]| {
-        w.windows(2)
-            .map(|p| (p[0].clone(), p[1].clone()))
-            .collect::<Vec<_>>()
-    };
-    let big_bi = bigrams(big);
-    let shared_bi = bigrams(small).iter().filter(|b| big_bi.contains(b)).count();
-    let small_bi = small.len().saturating_sub(1);
-    if small.len() >= 3
-        && shared.len() * 10 >= small.len() * 6
-        && content >= 2
-        && shared_bi >= 2
-        && shared_bi * 2 >= small_bi
-    {
-        return true;
+    if content < 2 {
+        return false;
     }
-    same_speaker
-        && a.len() == b.len()
-        && a.len() >= 2
-        && a.iter().zip(b).filter(|(x, y)| x != y).count() == 1
+    let big_bi: Vec<(&str, &str)> = big
+        .windows(2)
+        .map(|p| (p[0].as_str(), p[1].as_str()))
+        .collect();
+    let shared_bi = small
+        .windows(2)
+        .filter(|p| big_bi.contains(&(p[0].as_str(), p[1].as_str())))
+        .count();
+    let small_bi = small.len() - 1;
+    shared_bi >= 2 && shared_bi * 2 >= small_bi
 }
 
 fn group(story: &Story, quotes: &[Quote]) -> Vec<QuoteGroup> {
