@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use storyline::{Options, OutputFormat};
 
 #[derive(Parser)]
-#[command(name = "storyline", version, about = "Turns news coverage into stories people can trust.")]
+#[command(
+    name = "storyline",
+    version,
+    about = "Turns news coverage into stories people can trust."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -18,6 +22,51 @@ enum Command {
     /// Summarize articles (files or folders; .txt, .html, .jsonl) as one story, every
     /// sentence citing every source that reports it.
     Summarize(SummarizeArgs),
+    /// Print the main article text of HTML pages (the same extraction HTML ingestion uses).
+    Extract(ExtractArgs),
+    /// Show one stage's output per article as JSON Lines, with byte offsets into its text.
+    Inspect(InspectArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// HTML pages, or folders of them (.html, .htm, .xhtml).
+    #[arg(required = true)]
+    pages: Vec<PathBuf>,
+    /// Write DIR/<file stem>.txt for each page instead of printing.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Output format: the text, or one JSON object per page (text, title, date, site name, author).
+    #[arg(long, value_enum, default_value = "text")]
+    format: ExtractFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StageArg {
+    Clean,
+    Sentences,
+    Entities,
+    Dates,
+    Quotes,
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    /// Which stage to show.
+    #[arg(long, value_enum)]
+    stage: StageArg,
+    /// Files or folders (.txt, .html, .jsonl).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Reference date for relative time expressions when an article has no date of its own.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -59,7 +108,8 @@ fn load_options(common: &Common) -> Result<Options> {
             let s = std::fs::read_to_string(path)
                 .with_context(|| format!("{}: cannot read the options file", path.display()))?;
             if path.extension().is_some_and(|e| e == "json") {
-                serde_json::from_str(&s).with_context(|| format!("{}: bad options", path.display()))?
+                serde_json::from_str(&s)
+                    .with_context(|| format!("{}: bad options", path.display()))?
             } else {
                 toml::from_str(&s).with_context(|| format!("{}: bad options", path.display()))?
             }
@@ -97,10 +147,72 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    use storyline::extract::{extract_paths, to_json_line};
+    let opts = Options::default();
+    let run = extract_paths(&args.pages, &opts);
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create", dir.display()))?;
+    }
+    let mut errors = run.errors;
+    let mut written = 0;
+    let several = run.pages.len() > 1;
+    for x in &run.pages {
+        match (&args.out, args.format) {
+            (Some(dir), _) => match storyline::extract::write_text(dir, x) {
+                Ok(_) => written += 1,
+                Err(e) => errors.push(e),
+            },
+            (None, ExtractFormat::Json) => println!("{}", to_json_line(x)),
+            (None, ExtractFormat::Text) if several => {
+                println!("==> {} <==\n{}\n", x.path.display(), x.page.text)
+            }
+            (None, ExtractFormat::Text) => println!("{}", x.page.text),
+        }
+    }
+    for e in &errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    if let Some(dir) = &args.out {
+        eprintln!("storyline: wrote {written} file(s) to {}", dir.display());
+    }
+    Ok(if run.pages.is_empty() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn inspect(args: InspectArgs) -> Result<ExitCode> {
+    use storyline::inspect::{inspect_paths, to_json_line, Stage};
+    let stage = match args.stage {
+        StageArg::Clean => Stage::Clean,
+        StageArg::Sentences => Stage::Sentences,
+        StageArg::Entities => Stage::Entities,
+        StageArg::Dates => Stage::Dates,
+        StageArg::Quotes => Stage::Quotes,
+    };
+    let run = inspect_paths(&args.paths, stage, args.date, &Options::default())?;
+    for a in &run.articles {
+        println!("{}", to_json_line(a));
+    }
+    for e in &run.errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    Ok(if run.articles.is_empty() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(a) => summarize(a),
+        Command::Extract(a) => extract(a),
+        Command::Inspect(a) => inspect(a),
     };
     match result {
         Ok(code) => code,

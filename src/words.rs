@@ -58,7 +58,10 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
         let lower = w.to_lowercase();
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         let stop = is_stopword(&lower);
-        let stem = if lower.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        let stem = if lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
             lower.clone()
         } else {
             stem(&lower)
@@ -87,10 +90,18 @@ mod tests {
     fn words_have_spans_stems_and_stop_flags() {
         let t = "Russia\u{2019}s 100,000 troops said.";
         let w = words(t, Span::new(0, t.len()));
-        let got: Vec<(&str, &str, bool)> = w.iter().map(|w| (w.span.of(t), w.stem.as_str(), w.stop)).collect();
+        let got: Vec<(&str, &str, bool)> = w
+            .iter()
+            .map(|w| (w.span.of(t), w.stem.as_str(), w.stop))
+            .collect();
         assert_eq!(
             got,
-            [("Russia", "russia", false), ("100,000", "100,000", false), ("troops", "troop", false), ("said", "said", true)]
+            [
+                ("Russia", "russia", false),
+                ("100,000", "100,000", false),
+                ("troops", "troop", false),
+                ("said", "said", true)
+            ]
         );
         assert!(w[0].capital);
     }

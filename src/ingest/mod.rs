@@ -65,10 +65,8 @@ fn looks_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
 }
 
-/// Reads one file into articles (one, or one per JSON Lines line).
-///
-/// For JSON Lines, bad lines are pushed to `errors` and the good ones returned.
-pub fn read_file(path: &Path, opts: &Options, errors: &mut Vec<Error>) -> Result<Vec<Article>> {
+/// Reads a file's bytes, refusing files above the size limit, empty files and binary files.
+pub fn read_checked(path: &Path, opts: &Options) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -91,8 +89,29 @@ pub fn read_file(path: &Path, opts: &Options, errors: &mut Vec<Error>) -> Result
         return Err(Error::bad_file(path, "empty file"));
     }
     if looks_binary(&bytes) {
-        return Err(Error::bad_file(path, "binary file (it holds NUL bytes), not text"));
+        return Err(Error::bad_file(
+            path,
+            "binary file (it holds NUL bytes), not text",
+        ));
     }
+    Ok(bytes)
+}
+
+/// Expands files and folders into a sorted list of files (recursively, hidden entries skipped);
+/// paths that cannot be read become errors.
+pub fn expand<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<Error>) {
+    let (mut files, mut errors) = (Vec::new(), Vec::new());
+    for p in paths {
+        walk::collect(p.as_ref(), &mut files, &mut errors);
+    }
+    (files, errors)
+}
+
+/// Reads one file into articles (one, or one per JSON Lines line).
+///
+/// For JSON Lines, bad lines are pushed to `errors` and the good ones returned.
+pub fn read_file(path: &Path, opts: &Options, errors: &mut Vec<Error>) -> Result<Vec<Article>> {
+    let bytes = read_checked(path, opts)?;
     match kind_of(path, &bytes) {
         Kind::Text => Ok(vec![text_article(path, bytes)?]),
         Kind::Html => Ok(vec![html_article(path, &bytes)?]),
@@ -149,7 +168,10 @@ mod tests {
     fn kind_from_extension_then_content() {
         assert_eq!(kind_of(Path::new("a.HTML"), b""), Kind::Html);
         assert_eq!(kind_of(Path::new("a.jsonl"), b""), Kind::Jsonl);
-        assert_eq!(kind_of(Path::new("a"), b"  <!DOCTYPE html><p>x"), Kind::Html);
+        assert_eq!(
+            kind_of(Path::new("a"), b"  <!DOCTYPE html><p>x"),
+            Kind::Html
+        );
         assert_eq!(kind_of(Path::new("a"), b"{\"id\":1}"), Kind::Jsonl);
         assert_eq!(kind_of(Path::new("a"), b"Plain words."), Kind::Text);
     }

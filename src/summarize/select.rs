@@ -59,10 +59,9 @@ pub fn select(story: &Story, weights: &Weights, opts: &Options) -> Vec<usize> {
             }
             let score = gain / (unit.words as f64).powf(LENGTH_POWER);
             if best.is_none_or(|(b, _)| score > b) {
-                if chosen
-                    .iter()
-                    .any(|&c| cosine(&story.units[c].vector, &unit.vector) as f64 >= opts.same_content)
-                {
+                if chosen.iter().any(|&c| {
+                    cosine(&story.units[c].vector, &unit.vector) as f64 >= opts.same_content
+                }) {
                     continue;
                 }
                 best = Some((score, u));
