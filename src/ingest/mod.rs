@@ -60,8 +60,12 @@ fn kind_of(path: &Path, bytes: &[u8]) -> Kind {
     }
 }
 
-/// True when the bytes look like a binary file rather than text.
+/// True when the bytes look like a binary file rather than text (UTF-16 text, which holds
+/// NUL bytes, is recognized by its byte-order mark).
 fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
     bytes[..bytes.len().min(8192)].contains(&0)
 }
 
