@@ -98,10 +98,16 @@ fn messy_page_gives_the_article_only() {
         "reader comment",
         "All rights reserved",
     ] {
-        assert!(!text.contains(unwanted), "unwanted {unwanted:?} in:\n{text}");
+        assert!(
+            !text.contains(unwanted),
+            "unwanted {unwanted:?} in:\n{text}"
+        );
     }
     // List items stay separate paragraphs.
-    assert!(text.contains("border\n\nthe future of arms control"), "{text}");
+    assert!(
+        text.contains("border\n\nthe future of arms control"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -116,7 +122,10 @@ fn json_has_metadata() {
     assert_eq!(v["date"], "2022-01-21");
     assert_eq!(v["site_name"], "Daily Example");
     assert_eq!(v["author"], "Jane Reporter");
-    assert!(v["text"].as_str().unwrap().starts_with("Secretary of State"));
+    assert!(v["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Secretary of State"));
 }
 
 #[test]
@@ -130,15 +139,24 @@ fn bad_pages_are_reported_and_the_batch_goes_on() {
         "scripts.html",
         b"<html><head><script>var a = 1;</script></head><body><script>f()</script></body></html>",
     );
-    let missing = dir.path().join("missing.html").to_string_lossy().into_owned();
+    let missing = dir
+        .path()
+        .join("missing.html")
+        .to_string_lossy()
+        .into_owned();
     let out = dir.path().join("out");
     let out_s = out.to_string_lossy().into_owned();
-    let o = run(&["extract", &empty, &binary, &good, &scripts, &missing, "--out", &out_s]);
+    let o = run(&[
+        "extract", &empty, &binary, &good, &scripts, &missing, "--out", &out_s,
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains(&format!("{empty}: empty file")), "{err}");
     assert!(err.contains(&format!("{binary}: binary file")), "{err}");
-    assert!(err.contains(&format!("{scripts}: no article text found")), "{err}");
+    assert!(
+        err.contains(&format!("{scripts}: no article text found")),
+        "{err}"
+    );
     assert!(err.contains(&format!("{missing}: cannot read")), "{err}");
     assert!(err.contains("wrote 1 file(s)"), "{err}");
     let text = std::fs::read_to_string(out.join("good.txt")).unwrap();
@@ -170,7 +188,11 @@ fn charset_from_bom_and_guess() {
     let o = run(&["extract", &a, &b]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
-    assert_eq!(text.matches("Die Gespräche in Genf über die Lage").count(), 2, "{text}");
+    assert_eq!(
+        text.matches("Die Gespräche in Genf über die Lage").count(),
+        2,
+        "{text}"
+    );
     assert_eq!(text.matches("Der Außenminister").count(), 2, "{text}");
 }
 
@@ -178,7 +200,10 @@ fn charset_from_bom_and_guess() {
 /// `bench/extract.sh`, with the benchmark's own metric).
 #[test]
 fn every_dev_page_gives_text() {
-    let data = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/article-extraction-dev/pages"));
+    let data = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/article-extraction-dev/pages"
+    ));
     if !data.is_dir() {
         eprintln!("skip: {} is absent", data.display());
         return;
@@ -186,5 +211,8 @@ fn every_dev_page_gives_text() {
     let run = storyline::extract::extract_paths(&[data], &storyline::Options::default());
     assert!(run.errors.is_empty(), "{:?}", run.errors);
     assert_eq!(run.pages.len(), 91);
-    assert!(run.pages.iter().all(|p| p.page.text.split_whitespace().count() >= 20));
+    assert!(run
+        .pages
+        .iter()
+        .all(|p| p.page.text.split_whitespace().count() >= 20));
 }
