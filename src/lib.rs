@@ -12,6 +12,8 @@
 //! | merge a story | [`story`], [`copies`] | [`story::Story`] (vocabulary, TF-IDF, copies) |
 //! | summarize | [`summarize`] | [`summarize::Summary`] (spans + sources) |
 //! | render | [`render`] | text, Markdown, JSON |
+//! | main text of HTML pages | [`extract`] | [`extract::Page`] (text, title, date, site, author) |
+//! | look at one stage | [`inspect`] | [`inspect::Inspected`] (items with byte spans) |
 //!
 //! Articles are prepared independently (in parallel); everything that compares articles is
 //! the merge step. See `ARCHITECTURE.md` for the design.
@@ -59,12 +61,7 @@ pub fn summarize_paths<P: AsRef<Path>>(paths: &[P], opts: &Options) -> Result<Ru
     opts.validate()?;
     let loaded = ingest::load(paths, opts);
     if loaded.articles.is_empty() {
-        let why = loaded
-            .errors
-            .first()
-            .map(|e| e.to_string())
-            .unwrap_or_else(|| "no input files".to_string());
-        return Err(Error::NoArticles(why));
+        return Err(Error::NoArticles(loaded.errors));
     }
     let story = Story::from_articles(loaded.articles);
     let summary = summarize(&story, opts);

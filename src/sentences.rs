@@ -127,8 +127,8 @@ fn should_join(prev: &str, next: &str) -> bool {
 /// The sentences of an article: every kept region split, numbered in order.
 pub fn sentences(article: &Article, regions: &[Region]) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut paragraph = 0;
-    for r in regions.iter().filter(|r| r.kind == RegionKind::Kept) {
+    let kept = regions.iter().filter(|r| r.kind == RegionKind::Kept);
+    for (paragraph, r) in kept.enumerate() {
         for span in split(&article.text, r.span) {
             out.push(Sentence {
                 span,
@@ -136,7 +136,6 @@ pub fn sentences(article: &Article, regions: &[Region]) -> Vec<Sentence> {
                 position: out.len(),
             });
         }
-        paragraph += 1;
     }
     out
 }

@@ -38,6 +38,8 @@ pub enum ExtractError {
     NoText(String),
 }
 
+const NO_TEXT: &str = "only scripts, styles or navigation?";
+
 /// Extracts the main text and metadata of a decoded HTML page.
 ///
 /// A readability pass (`dom_smoothie`) picks the article element and reads the metadata
@@ -50,9 +52,10 @@ pub fn extract_html(html: &str) -> std::result::Result<Page, ExtractError> {
     };
     let mut reader = dom_smoothie::Readability::new(html, None, Some(cfg))
         .map_err(|e| ExtractError::NoText(e.to_string()))?;
+    // The readability pass fails only when it finds no candidate element at all.
     let article = reader
         .parse()
-        .map_err(|e| ExtractError::NoText(e.to_string()))?;
+        .map_err(|_| ExtractError::NoText(NO_TEXT.into()))?;
     let mut paras = refine::paragraphs(&article.content);
     if word_count(&paras) < 5 {
         // The rules removed (almost) everything: the page is a short one whose only text
@@ -65,9 +68,7 @@ pub fn extract_html(html: &str) -> std::result::Result<Page, ExtractError> {
             .collect();
     }
     if word_count(&paras) < 5 {
-        return Err(ExtractError::NoText(
-            "only scripts, styles or navigation?".into(),
-        ));
+        return Err(ExtractError::NoText(NO_TEXT.into()));
     }
     let clean = |s: Option<String>| {
         s.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))

@@ -79,9 +79,9 @@ pub fn read_checked(path: &Path, opts: &Options) -> Result<Vec<u8>> {
         return Err(Error::bad_file(
             path,
             format!(
-                "file is {:.1} MB, above the limit of {:.1} MB (option max_file_bytes)",
-                meta.len() as f64 / 1e6,
-                opts.max_file_bytes as f64 / 1e6
+                "file is {:.1} MiB, above the limit of {:.1} MiB (option max_file_bytes)",
+                meta.len() as f64 / 1048576.0,
+                opts.max_file_bytes as f64 / 1048576.0
             ),
         ));
     }
