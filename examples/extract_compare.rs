@@ -1,9 +1,12 @@
 //! Runs the Rust HTML extractors on a folder of pages and writes `OUT/<extractor>/<id>.txt`,
-//! printing the wall and CPU time per page of each (`name<TAB>wall ms<TAB>cpu ms<TAB>failures`), so that `bench/extract.sh` can score them all with the
-//! benchmark's own metric. Build with `--features bench-extractors`.
+//! printing the wall and CPU time per page of each (`name<TAB>wall ms<TAB>cpu ms<TAB>failures`),
+//! so that `bench/extract.sh` can score them all with the benchmark's own metric.
+//! Build with `--features bench-extractors`.
 //!
-//! Usage: `extract_compare PAGES_DIR OUT_DIR [extractor...]`
-//! (extractors: storyline, rs-trafilatura, trafilatura-rs, dom_smoothie; default all).
+//! Usage: `extract_compare PAGES_DIR OUT_DIR [extractor...]` (extractors: storyline,
+//! rs-trafilatura, trafilatura-rs, dom_smoothie, dom_smoothie-formatted, dom_smoothie-ds;
+//! default all). With `DUMP_HTML=DIR`, the dom_smoothie variants also write the article HTML
+//! they chose to `DIR/<id>.html`, for studying what is left inside it.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -6,6 +6,7 @@
 
 mod meta;
 pub mod refine;
+mod strip;
 
 use crate::error::{Error, Result};
 use crate::options::Options;
@@ -50,7 +51,8 @@ pub fn extract_html(html: &str) -> std::result::Result<Page, ExtractError> {
         keep_classes: true,
         ..Default::default()
     };
-    let mut reader = dom_smoothie::Readability::new(html, None, Some(cfg))
+    let html = strip::strip_heavy(html);
+    let mut reader = dom_smoothie::Readability::new(html.as_str(), None, Some(cfg))
         .map_err(|e| ExtractError::NoText(e.to_string()))?;
     // The readability pass fails only when it finds no candidate element at all.
     let article = reader
