@@ -137,3 +137,34 @@ fn a_stage_this_build_lacks_is_an_error_not_a_fake() {
         );
     }
 }
+
+#[test]
+fn dates_use_the_date_option_when_the_article_has_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("talks.txt");
+    std::fs::write(
+        &p,
+        "The ministers met on Friday and will meet again in two weeks.\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "inspect",
+        "--stage",
+        "dates",
+        p.to_str().unwrap(),
+        "--date",
+        "2022-01-22",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = &lines(&o)[0];
+    check_offsets(v, &std::fs::read_to_string(&p).unwrap());
+    let items = v["items"].as_array().unwrap();
+    // TIMEX3: "Friday" in a past-tense sentence of Saturday 2022-01-22 is 2022-01-21;
+    // "two weeks" is a duration of P2W.
+    assert_eq!(items[0]["text"], "Friday");
+    assert_eq!(items[0]["type"], "DATE");
+    assert_eq!(items[0]["value"], "2022-01-21");
+    assert_eq!(items[1]["text"], "two weeks");
+    assert_eq!(items[1]["type"], "DURATION");
+    assert_eq!(items[1]["value"], "P2W");
+}

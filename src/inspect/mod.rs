@@ -53,7 +53,7 @@ impl Stage {
 
     /// True when this build can run the stage.
     pub fn available(self) -> bool {
-        matches!(self, Stage::Clean | Stage::Sentences)
+        matches!(self, Stage::Clean | Stage::Sentences | Stage::Dates)
     }
 }
 
@@ -111,10 +111,11 @@ pub struct Inspected {
     pub items: Vec<Item>,
 }
 
-/// The date relative expressions of `article` are resolved against: the article's own date,
-/// else `fallback` (the `--date` option).
+/// The date relative expressions of `article` are resolved against: the article's own date
+/// (metadata, else a dateline: [`crate::time::article_reference`]), else `fallback` (the
+/// `--date` option).
 pub fn reference_date(article: &Article, fallback: Option<NaiveDate>) -> Option<NaiveDate> {
-    article.published.or(fallback)
+    crate::time::article_reference(article).or(fallback)
 }
 
 /// Runs `stage` on one article.
@@ -126,11 +127,11 @@ pub fn inspect_article(
     stage: Stage,
     date: Option<NaiveDate>,
 ) -> Result<Inspected> {
-    let _reference = reference_date(article, date);
     let items = match stage {
         Stage::Clean => clean_items(article),
         Stage::Sentences => sentence_items(article),
-        Stage::Entities | Stage::Dates | Stage::Quotes => return Err(unavailable(stage)),
+        Stage::Dates => date_items(article, reference_date(article, date)),
+        Stage::Entities | Stage::Quotes => return Err(unavailable(stage)),
     };
     Ok(Inspected {
         article: article.id.clone(),
@@ -140,7 +141,7 @@ pub fn inspect_article(
 
 fn unavailable(stage: Stage) -> Error {
     Error::Options(format!(
-        "stage `{}` is not available in this build yet (available: clean, sentences)",
+        "stage `{}` is not available in this build yet (available: clean, sentences, dates)",
         stage.name()
     ))
 }
@@ -160,6 +161,33 @@ fn sentence_items(article: &Article) -> Vec<Item> {
     crate::sentences::sentences(article, &regions)
         .into_iter()
         .map(|s| Item::new(article, s.span).with("paragraph", s.paragraph))
+        .collect()
+}
+
+/// Time expressions of the kept text, each with its TIMEX3 `type`, `value` and `granularity`.
+/// The headline is tagged too: it is part of the text as read.
+fn date_items(article: &Article, reference: Option<NaiveDate>) -> Vec<Item> {
+    let regions = crate::clean::clean(article);
+    regions
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.kind,
+                crate::clean::RegionKind::Kept
+                    | crate::clean::RegionKind::Title
+                    | crate::clean::RegionKind::Heading
+            )
+        })
+        .flat_map(|r| crate::time::tag(&article.text, r.span, reference))
+        .map(|m| {
+            Item::new(article, m.span)
+                .with("type", serde_json::to_value(m.kind).unwrap_or(Value::Null))
+                .with("value", m.value)
+                .with(
+                    "granularity",
+                    serde_json::to_value(m.granularity).unwrap_or(Value::Null),
+                )
+        })
         .collect()
 }
 
@@ -247,9 +275,33 @@ mod tests {
         assert!("words".parse::<Stage>().is_err());
         assert_eq!("dates".parse::<Stage>().unwrap(), Stage::Dates);
         let a = article("Some text here.");
-        if !Stage::Dates.available() {
-            assert!(inspect_article(&a, Stage::Dates, None).is_err());
+        if !Stage::Quotes.available() {
+            assert!(inspect_article(&a, Stage::Quotes, None).is_err());
         }
+    }
+
+    /// Values from the TIMEX3 guidelines: a weekday in a past-tense sentence is the one before
+    /// the reference date; "next week" is the ISO week after it.
+    #[test]
+    fn dates_are_timex3_against_the_reference() {
+        let a = article("Blinken met Lavrov on Tuesday and will return next week.");
+        let out = inspect_article(&a, Stage::Dates, NaiveDate::from_ymd_opt(2022, 1, 19)).unwrap();
+        let got: Vec<(&str, &Value, &Value)> = out
+            .items
+            .iter()
+            .map(|i| (i.text.as_str(), &i.fields["type"], &i.fields["value"]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Tuesday", &Value::from("DATE"), &Value::from("2022-01-18")),
+                ("next week", &Value::from("DATE"), &Value::from("2022-W04")),
+            ]
+        );
+        // The article's own date wins over --date.
+        let b = article("date 2022-01-21\nThe talks ended on Friday.");
+        let out = inspect_article(&b, Stage::Dates, NaiveDate::from_ymd_opt(2000, 1, 1)).unwrap();
+        assert_eq!(out.items[0].fields["value"], "2022-01-21");
     }
 
     #[test]
