@@ -12,6 +12,8 @@
 //! | merge a story | [`story`], [`copies`] | [`story::Story`] (vocabulary, TF-IDF, copies) |
 //! | summarize | [`summarize`] | [`summarize::Summary`] (spans + sources) |
 //! | render | [`render`] | text, Markdown, JSON |
+//! | keep articles and stories (SQLite), ingest | [`store`] | stored stories, cached renderings |
+//! | serve the API and the web page | [`server`] | HTTP (axum) |
 //!
 //! Articles are prepared independently (in parallel); everything that compares articles is
 //! the merge step. See `ARCHITECTURE.md` for the design.
@@ -26,6 +28,8 @@ pub mod model;
 pub mod options;
 pub mod render;
 pub mod sentences;
+pub mod server;
+pub mod store;
 pub mod story;
 pub mod summarize;
 pub mod words;
