@@ -121,7 +121,7 @@ pub fn build_story(
     let mut sentences: Vec<SentenceDoc> = Vec::new();
     if let Value::Array(ss) = take(&mut obj, "summary") {
         for (s, v) in summary.sentences.iter().zip(ss) {
-            let cites: Vec<Cite> = crate::summarize::support::supports(&story, s.unit, opts.same_content)
+            let cites: Vec<Cite> = crate::summarize::support::supports(&story, s.unit, opts.support)
                 .into_iter()
                 .map(|sup| {
                     let unit = &story.units[sup.unit];

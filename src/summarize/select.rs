@@ -24,7 +24,23 @@ pub fn eligible(story: &Story, u: usize, opts: &Options) -> bool {
     if first.is_lowercase() || text.trim_end().ends_with('?') || text.trim_end().ends_with(':') {
         return false;
     }
-    balanced_quotes(text)
+    balanced_quotes(text) && !dangling_start(text)
+}
+
+/// Words that tie a sentence to the one before it: out of that context it reads wrongly.
+const DANGLING: &[&str] = &[
+    "but", "and", "or", "so", "yet", "however", "also", "still", "meanwhile", "moreover",
+    "furthermore", "nevertheless", "instead", "otherwise", "thus", "hence", "therefore",
+];
+
+fn dangling_start(text: &str) -> bool {
+    let first: String = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    DANGLING.contains(&first.as_str())
 }
 
 fn balanced_quotes(text: &str) -> bool {
