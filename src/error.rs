@@ -30,9 +30,9 @@ pub enum Error {
         /// Why it was refused.
         reason: String,
     },
-    /// No input gave a usable article.
-    #[error("no usable article in the input{}", if .0.is_empty() { String::new() } else { format!(" ({})", .0) })]
-    NoArticles(String),
+    /// No input gave a usable article. Holds the error of every input that was refused.
+    #[error("no usable article in the input{}", summary(.0))]
+    NoArticles(Vec<Error>),
     /// The options are inconsistent.
     #[error("invalid option: {0}")]
     Options(String),
@@ -47,6 +47,14 @@ pub enum Error {
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         Error::Store(e.to_string())
+    }
+}
+
+fn summary(errors: &[Error]) -> String {
+    match errors {
+        [] => " (no input files)".to_string(),
+        [one] => format!(" ({one})"),
+        [first, rest @ ..] => format!(" ({first}; and {} more)", rest.len()),
     }
 }
 

@@ -72,9 +72,14 @@ impl Options {
                 "min_sentence_words is above max_sentence_words".into(),
             ));
         }
-        for (name, v) in [("same_content", self.same_content), ("support", self.support)] {
+        for (name, v) in [
+            ("same_content", self.same_content),
+            ("support", self.support),
+        ] {
             if !(0.0..=1.0).contains(&v) {
-                return Err(crate::Error::Options(format!("{name} must lie between 0 and 1")));
+                return Err(crate::Error::Options(format!(
+                    "{name} must lie between 0 and 1"
+                )));
             }
         }
         Ok(())

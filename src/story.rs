@@ -187,7 +187,11 @@ fn weigh_vectors(units: &mut [Unit], n_stems: usize) {
 impl Unit {
     /// Stem ids of the content (non-stop) words.
     pub fn content_stems(&self) -> impl Iterator<Item = u32> + '_ {
-        self.stems.iter().zip(&self.stop).filter(|(_, &st)| !st).map(|(&s, _)| s)
+        self.stems
+            .iter()
+            .zip(&self.stop)
+            .filter(|(_, &st)| !st)
+            .map(|(&s, _)| s)
     }
 }
 

@@ -29,8 +29,23 @@ pub fn eligible(story: &Story, u: usize, opts: &Options) -> bool {
 
 /// Words that tie a sentence to the one before it: out of that context it reads wrongly.
 const DANGLING: &[&str] = &[
-    "but", "and", "or", "so", "yet", "however", "also", "still", "meanwhile", "moreover",
-    "furthermore", "nevertheless", "instead", "otherwise", "thus", "hence", "therefore",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "however",
+    "also",
+    "still",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "instead",
+    "otherwise",
+    "thus",
+    "hence",
+    "therefore",
 ];
 
 fn dangling_start(text: &str) -> bool {
@@ -75,10 +90,9 @@ pub fn select(story: &Story, weights: &Weights, opts: &Options) -> Vec<usize> {
             }
             let score = gain / (unit.words as f64).powf(LENGTH_POWER);
             if best.is_none_or(|(b, _)| score > b) {
-                if chosen
-                    .iter()
-                    .any(|&c| cosine(&story.units[c].vector, &unit.vector) as f64 >= opts.same_content)
-                {
+                if chosen.iter().any(|&c| {
+                    cosine(&story.units[c].vector, &unit.vector) as f64 >= opts.same_content
+                }) {
                     continue;
                 }
                 best = Some((score, u));
