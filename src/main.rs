@@ -179,7 +179,11 @@ fn ingest(args: IngestArgs) -> Result<ExitCode> {
         opts.serve.db.display()
     );
     let usable = report.added + report.updated + report.unchanged;
-    Ok(if usable > 0 { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    Ok(if usable > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
 }
 
 fn serve(args: ServeArgs) -> Result<ExitCode> {
@@ -194,7 +198,10 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
         opts.serve.token = args.token;
     }
     storyline::server::serve(&opts, |addr| {
-        println!("storyline: serving {} on http://{addr}/", opts.serve.db.display());
+        println!(
+            "storyline: serving {} on http://{addr}/",
+            opts.serve.db.display()
+        );
     })?;
     Ok(ExitCode::SUCCESS)
 }

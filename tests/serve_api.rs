@@ -43,13 +43,24 @@ fn post_list_read_search_update() {
     assert!(!summary.is_empty());
     for sent in summary {
         let art = sent["article"].as_str().unwrap();
-        let (a, b) = (sent["start"].as_u64().unwrap() as usize, sent["end"].as_u64().unwrap() as usize);
+        let (a, b) = (
+            sent["start"].as_u64().unwrap() as usize,
+            sent["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&texts[art][a..b], sent["text"].as_str().unwrap());
-        let sources: Vec<&str> = sent["sources"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let sources: Vec<&str> = sent["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
         assert!(sources.contains(&art));
         for c in sent["cites"].as_array().unwrap() {
             let t = &texts[c["article"].as_str().unwrap()];
-            let (a, b) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+            let (a, b) = (
+                c["start"].as_u64().unwrap() as usize,
+                c["end"].as_u64().unwrap() as usize,
+            );
             assert!(!t[a..b].trim().is_empty());
         }
     }
@@ -57,8 +68,15 @@ fn post_list_read_search_update() {
 
     // The same batch again changes nothing.
     let again = post_seeds(&s, &[]);
-    assert!(again["articles"].as_array().unwrap().iter().all(|p| p["status"] == "unchanged"));
-    assert_eq!(s.get(&format!("/api/stories/{story}")).json()["version"], version);
+    assert!(again["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["status"] == "unchanged"));
+    assert_eq!(
+        s.get(&format!("/api/stories/{story}")).json()["version"],
+        version
+    );
 
     // An unrelated article starts a second story; search tells them apart.
     let since = doc["updated"].as_str().unwrap().to_string();
@@ -74,23 +92,39 @@ fn post_list_read_search_update() {
     let apples = r.json()["articles"][0]["story"].as_i64().unwrap();
     assert_ne!(apples, story);
     let ids = |path: &str| -> Vec<i64> {
-        s.get(path).json()["stories"].as_array().unwrap().iter().map(|v| v["id"].as_str().unwrap().parse().unwrap()).collect()
+        s.get(path).json()["stories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["id"].as_str().unwrap().parse().unwrap())
+            .collect()
     };
     assert_eq!(ids("/api/stories"), [apples, story], "newest change first");
     assert_eq!(ids("/api/stories?q=Lavrov%20Geneva"), [story]);
     assert_eq!(ids("/api/stories?q=orchards"), [apples]);
     assert!(ids("/api/stories?q=zzzyx").is_empty());
-    let later = s.get(&format!("/api/stories/{apples}")).json()["updated"].as_str().unwrap().to_string();
+    let later = s.get(&format!("/api/stories/{apples}")).json()["updated"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert_eq!(ids(&format!("/api/stories?since={later}")), [apples]);
 
     // Updates: nothing new in the seed story since it was built; everything before.
-    let up = s.get(&format!("/api/stories/{story}/updates?since={since}")).json();
+    let up = s
+        .get(&format!("/api/stories/{story}/updates?since={since}"))
+        .json();
     assert_eq!(up["changed"], true);
-    let up = s.get(&format!("/api/stories/{story}/updates?since=2999-01-01")).json();
+    let up = s
+        .get(&format!("/api/stories/{story}/updates?since=2999-01-01"))
+        .json();
     assert_eq!(up["changed"], false);
     assert!(up["articles"].as_array().unwrap().is_empty());
     assert!(up.get("summary").is_none());
-    assert_eq!(s.get(&format!("/api/stories/{story}/updates?since=soon")).status, 400);
+    assert_eq!(
+        s.get(&format!("/api/stories/{story}/updates?since=soon"))
+            .status,
+        400
+    );
 
     assert_eq!(s.get("/api/stories/999").status, 404);
     assert_eq!(s.get("/api/stories/abc").status, 404);
@@ -106,9 +140,18 @@ fn malformed_input_gets_400_naming_the_field() {
     let dir = tempfile::tempdir().unwrap();
     let s = Server::start(&dir.path().join("s.db"), &[]);
     let cases = [
-        (r#"{"id": "x", "title": 5, "text": "Some words."}"#, "field `title`"),
-        (r#"{"id": "x", "published": "next week", "text": "Some words."}"#, "field `published`"),
-        (r#"[{"text": "Fine words."}, {"source": ["a"], "text": "x"}]"#, "article 1 of the batch: field `source`"),
+        (
+            r#"{"id": "x", "title": 5, "text": "Some words."}"#,
+            "field `title`",
+        ),
+        (
+            r#"{"id": "x", "published": "next week", "text": "Some words."}"#,
+            "field `published`",
+        ),
+        (
+            r#"[{"text": "Fine words."}, {"source": ["a"], "text": "x"}]"#,
+            "article 1 of the batch: field `source`",
+        ),
         (r#"{"id": "x"}"#, "`text` or `html`"),
         (r#"{"id": "x", "text": "unterminated"#, "not valid JSON"),
         (r#""just a string""#, "expected an article"),
@@ -136,7 +179,11 @@ fn body_limit_and_token() {
     let r = s.post_json("/api/articles", &small, &[]);
     assert_eq!(r.status, 401);
     assert_eq!(r.header("www-authenticate"), Some("Bearer"));
-    let r = s.post_json("/api/articles", &small, &[("Authorization", "Bearer wrong")]);
+    let r = s.post_json(
+        "/api/articles",
+        &small,
+        &[("Authorization", "Bearer wrong")],
+    );
     assert_eq!(r.status, 401);
     let auth = [("Authorization", "Bearer s3cret")];
     assert_eq!(s.post_json("/api/articles", &small, &auth).status, 200);
@@ -157,7 +204,10 @@ fn refuses_a_public_address_without_a_token() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("refusing to listen on 0.0.0.0:0 without a token"), "{err}");
+    assert!(
+        err.contains("refusing to listen on 0.0.0.0:0 without a token"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -168,11 +218,20 @@ fn openapi_lists_every_route_and_headers_are_strict() {
     assert_eq!(r.status, 200);
     let doc = r.json();
     assert_eq!(doc["openapi"], "3.1.0");
-    for p in ["/api/articles", "/api/stories", "/api/stories/{id}", "/api/stories/{id}/updates", "/healthz"] {
+    for p in [
+        "/api/articles",
+        "/api/stories",
+        "/api/stories/{id}",
+        "/api/stories/{id}/updates",
+        "/healthz",
+    ] {
         assert!(doc["paths"].get(p).is_some(), "{p}");
     }
     let home = s.get("/");
-    assert!(home.header("content-security-policy").unwrap().contains("default-src 'none'"));
+    assert!(home
+        .header("content-security-policy")
+        .unwrap()
+        .contains("default-src 'none'"));
     assert_eq!(home.header("x-content-type-options"), Some("nosniff"));
     assert_eq!(s.get("/nope").status, 404);
 }
@@ -191,12 +250,19 @@ fn ingest_then_serve_the_example() {
             .unwrap()
     };
     let out = run();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let first = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(first.contains("5 articles added"), "{first}");
     let out = run();
     let second = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(second.contains("0 articles added, 0 updated, 5 unchanged; 0 stories changed"), "{second}");
+    assert!(
+        second.contains("0 articles added, 0 updated, 5 unchanged; 0 stories changed"),
+        "{second}"
+    );
     let s = Server::start(&db, &[]);
     let list = s.get("/api/stories").json();
     assert_eq!(list["stories"].as_array().unwrap().len(), 1);

@@ -21,7 +21,10 @@ fn missing() -> Option<String> {
     if Command::new("node").arg("--version").output().is_err() {
         return Some("node is absent".into());
     }
-    let pw = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/node_modules/playwright-core");
+    let pw = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/browser/node_modules/playwright-core"
+    );
     if !Path::new(pw).is_dir() {
         return Some("playwright-core is absent (npm ci --prefix tests/browser)".into());
     }
@@ -72,7 +75,10 @@ fn story_page_in_chromium() {
     let stdout = String::from_utf8_lossy(&run.stdout);
     let stderr = String::from_utf8_lossy(&run.stderr);
     eprintln!("{stdout}{stderr}");
-    assert!(run.status.success(), "browser checks failed:\n{stdout}\n{stderr}");
+    assert!(
+        run.status.success(),
+        "browser checks failed:\n{stdout}\n{stderr}"
+    );
     assert!(out.join("story-cited.png").is_file());
     eprintln!("screenshots: {}", out.display());
 }

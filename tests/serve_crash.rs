@@ -15,8 +15,12 @@ const BATCH: usize = 10;
 
 /// A made-up article; `n` picks its words so that articles differ.
 fn article(id: &str, n: usize) -> serde_json::Value {
-    const PLACES: [&str; 8] = ["Geneva", "Lagos", "Quito", "Oslo", "Hanoi", "Perth", "Lima", "Tunis"];
-    const THINGS: [&str; 8] = ["bridge", "election", "harvest", "strike", "flood", "budget", "trial", "summit"];
+    const PLACES: [&str; 8] = [
+        "Geneva", "Lagos", "Quito", "Oslo", "Hanoi", "Perth", "Lima", "Tunis",
+    ];
+    const THINGS: [&str; 8] = [
+        "bridge", "election", "harvest", "strike", "flood", "budget", "trial", "summit",
+    ];
     let place = PLACES[n % 8];
     let thing = THINGS[(n / 8) % 8];
     let mut text = format!("Officials in {place} spoke about the {thing} on Monday.\n\n");
@@ -46,7 +50,11 @@ fn sigkill_mid_ingest_loses_nothing_acknowledged() {
                 let mut n = 0;
                 while !stop.load(Ordering::SeqCst) {
                     let ids: Vec<String> = (0..BATCH).map(|i| format!("c{t}-{n}-{i}")).collect();
-                    let body: Vec<_> = ids.iter().enumerate().map(|(i, id)| article(id, t * 7919 + n * BATCH + i)).collect();
+                    let body: Vec<_> = ids
+                        .iter()
+                        .enumerate()
+                        .map(|(i, id)| article(id, t * 7919 + n * BATCH + i))
+                        .collect();
                     let body = serde_json::Value::Array(body).to_string();
                     match request(addr, "POST", "/api/articles", &[], Some(body.as_bytes())) {
                         Ok(r) if (200..300).contains(&r.status) => {
@@ -77,17 +85,26 @@ fn sigkill_mid_ingest_loses_nothing_acknowledged() {
         t.join().unwrap();
     }
     let acked = acked.lock().unwrap().clone();
-    assert!(!acked.is_empty(), "no batch was acknowledged before the kill");
+    assert!(
+        !acked.is_empty(),
+        "no batch was acknowledged before the kill"
+    );
     drop(server);
 
     let server = Server::start(&db, &[]);
     let stored_n = server.get("/healthz").json()["articles"].as_u64().unwrap() as usize;
     drop(server);
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(ok, "ok");
     let mut st = conn.prepare("SELECT id FROM articles").unwrap();
-    let stored: HashSet<String> = st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let stored: HashSet<String> = st
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     let missing: Vec<&String> = acked.iter().filter(|id| !stored.contains(*id)).collect();
     eprintln!(
         "crash test: {} batches ({} articles) acknowledged before SIGKILL, {} requests cut off \

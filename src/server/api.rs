@@ -37,7 +37,10 @@ impl From<crate::Error> for ApiError {
 
 impl From<tokio::task::JoinError> for ApiError {
     fn from(e: tokio::task::JoinError) -> Self {
-        ApiError(StatusCode::INTERNAL_SERVER_ERROR, format!("worker failed: {e}"))
+        ApiError(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("worker failed: {e}"),
+        )
     }
 }
 
@@ -207,10 +210,7 @@ fn story_id(s: &str) -> Result<StoryId, ApiError> {
 }
 
 /// The rendered story, from memory when it is there.
-pub async fn built(
-    st: &Arc<AppState>,
-    id: StoryId,
-) -> Result<Arc<super::state::Built>, ApiError> {
+pub async fn built(st: &Arc<AppState>, id: StoryId) -> Result<Arc<super::state::Built>, ApiError> {
     if let (_, Some(b)) = st.cache.get(id) {
         return Ok(b);
     }
@@ -303,9 +303,15 @@ mod tests {
     fn batch_errors_name_the_article_and_field() {
         let e = parse_batch(br#"{"title": 3, "text": "x"}"#, 10).unwrap_err();
         assert_eq!(e, "field `title`: expected a string, found a number");
-        let e = parse_batch(br#"[{"text":"Fine words."},{"text":"x","published":"soon"}]"#, 10)
-            .unwrap_err();
-        assert!(e.starts_with("article 1 of the batch: field `published`"), "{e}");
+        let e = parse_batch(
+            br#"[{"text":"Fine words."},{"text":"x","published":"soon"}]"#,
+            10,
+        )
+        .unwrap_err();
+        assert!(
+            e.starts_with("article 1 of the batch: field `published`"),
+            "{e}"
+        );
         let e = parse_batch(b"{\"text\": \"x\",}", 10).unwrap_err();
         assert!(e.starts_with("the body is not valid JSON"), "{e}");
         assert!(parse_batch(b"[]", 10).is_err());

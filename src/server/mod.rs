@@ -139,10 +139,7 @@ pub fn open_state(
 }
 
 /// Rebuilds changed stories in the background, so that readers find them ready.
-async fn rebuild_worker(
-    state: Arc<AppState>,
-    mut rx: tokio::sync::mpsc::UnboundedReceiver<i64>,
-) {
+async fn rebuild_worker(state: Arc<AppState>, mut rx: tokio::sync::mpsc::UnboundedReceiver<i64>) {
     while let Some(first) = rx.recv().await {
         let mut ids = BTreeSet::from([first]);
         while let Ok(id) = rx.try_recv() {
@@ -221,7 +218,10 @@ mod tests {
         assert!(listen_addr(&opts("127.0.0.1:0", None)).is_ok());
         assert!(listen_addr(&opts("[::1]:0", None)).is_ok());
         let e = listen_addr(&opts("0.0.0.0:8080", None)).unwrap_err();
-        assert!(e.to_string().contains("refusing to listen on 0.0.0.0:8080"), "{e}");
+        assert!(
+            e.to_string().contains("refusing to listen on 0.0.0.0:8080"),
+            "{e}"
+        );
         assert!(listen_addr(&opts("0.0.0.0:8080", Some("s3cret"))).is_ok());
         assert!(listen_addr(&opts("127.0.0.1:0", Some(" "))).is_err());
     }

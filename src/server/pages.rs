@@ -219,8 +219,10 @@ fn story_page(doc: &StoryDoc, stored: Vec<crate::store::Stored>) -> StoryPage {
         .iter()
         .map(|a| (a.id.as_str(), a.source.as_str()))
         .collect();
-    let texts: HashMap<&str, &crate::Article> =
-        stored.iter().map(|s| (s.article.id.as_str(), &s.article)).collect();
+    let texts: HashMap<&str, &crate::Article> = stored
+        .iter()
+        .map(|s| (s.article.id.as_str(), &s.article))
+        .collect();
     let mut marks: Vec<Vec<(Span, String)>> = vec![Vec::new(); doc.articles.len()];
     let sentences = doc
         .summary
@@ -240,7 +242,10 @@ fn story_page(doc: &StoryDoc, stored: Vec<crate::store::Stored>) -> StoryPage {
                         marks[i].push((span, a.clone()));
                     }
                     Some(CiteView {
-                        source: source_of.get(c.article.as_str()).unwrap_or(&"?").to_string(),
+                        source: source_of
+                            .get(c.article.as_str())
+                            .unwrap_or(&"?")
+                            .to_string(),
                         anchor: a,
                         quote,
                     })
@@ -313,7 +318,10 @@ mod tests {
 
     #[test]
     fn only_web_addresses_become_links() {
-        assert_eq!(safe_url(Some("https://a.org/x")).as_deref(), Some("https://a.org/x"));
+        assert_eq!(
+            safe_url(Some("https://a.org/x")).as_deref(),
+            Some("https://a.org/x")
+        );
         assert_eq!(safe_url(Some(" javascript:alert(1)")), None);
         assert_eq!(safe_url(Some("JAVASCRIPT:alert(1)")), None);
         assert_eq!(safe_url(Some("data:text/html,<b>")), None);
@@ -343,6 +351,9 @@ mod tests {
         };
         let html = p.render().unwrap();
         assert!(!html.contains("<script>alert"));
-        assert!(html.contains("&#60;script&#62;") || html.contains("&lt;script&gt;"), "{html}");
+        assert!(
+            html.contains("&#60;script&#62;") || html.contains("&lt;script&gt;"),
+            "{html}"
+        );
     }
 }

@@ -14,10 +14,14 @@ use std::collections::HashMap;
 
 /// Assigns new articles to stories.
 pub trait Assign: Send {
-    /// The story `article` belongs to, or `None` for a new story.
-    fn assign(&self, article: &Article) -> Option<StoryId>;
-    /// Records that `article` is now in `story`.
-    fn add(&mut self, article: &Article, story: StoryId);
+    /// Files a new article: the story it joins, or a new one opened with `new_story`.
+    fn assign(
+        &mut self,
+        article: &Article,
+        new_story: &mut dyn FnMut() -> crate::Result<StoryId>,
+    ) -> crate::Result<StoryId>;
+    /// Records a stored article and its story (when the index is rebuilt at start-up).
+    fn restore(&mut self, article: &Article, story: StoryId);
 }
 
 /// Documents in the background of the idf: keeps weights sensible while the index is small.
@@ -167,13 +171,20 @@ impl TermIndex {
 }
 
 impl Assign for TermIndex {
-    fn assign(&self, article: &Article) -> Option<StoryId> {
-        self.best(article)
-            .filter(|(_, cos)| *cos >= self.threshold)
-            .map(|(s, _)| s)
+    fn assign(
+        &mut self,
+        article: &Article,
+        new_story: &mut dyn FnMut() -> crate::Result<StoryId>,
+    ) -> crate::Result<StoryId> {
+        let story = match self.best(article).filter(|(_, cos)| *cos >= self.threshold) {
+            Some((s, _)) => s,
+            None => new_story()?,
+        };
+        self.restore(article, story);
+        Ok(story)
     }
 
-    fn add(&mut self, article: &Article, story: StoryId) {
+    fn restore(&mut self, article: &Article, story: StoryId) {
         let e = self.entries.len() as u32;
         let mut terms = Vec::new();
         for (s, f) in Self::terms(article) {
@@ -200,7 +211,8 @@ mod tests {
     use super::*;
 
     fn seeds() -> Option<Vec<Article>> {
-        let loaded = crate::ingest::load(&crate::store::example_paths(), &crate::Options::default());
+        let loaded =
+            crate::ingest::load(&crate::store::example_paths(), &crate::Options::default());
         (!loaded.articles.is_empty()).then_some(loaded.articles)
     }
 
@@ -229,11 +241,12 @@ mod tests {
         let mut next = 0;
         let mut stories = Vec::new();
         for a in &arts {
-            let s = idx.assign(a).unwrap_or_else(|| {
-                next += 1;
-                next
-            });
-            idx.add(a, s);
+            let s = idx
+                .assign(a, &mut || {
+                    next += 1;
+                    Ok(next)
+                })
+                .unwrap();
             stories.push(s);
         }
         assert!(stories.iter().all(|&s| s == stories[0]), "{stories:?}");
@@ -244,7 +257,7 @@ mod tests {
         let arts = seeds().expect("example corpus");
         let mut idx = TermIndex::default();
         for a in &arts {
-            idx.add(a, 1);
+            idx.restore(a, 1);
         }
         let other = art(
             "apples",
@@ -252,6 +265,7 @@ mod tests {
             "Orchards across Normandy picked fewer apples this autumn after a late frost, \
              growers in Calvados and the Orne said, and cider makers expect higher prices.",
         );
-        assert_eq!(idx.assign(&other), None, "{:?}", idx.best(&other));
+        let best = idx.best(&other);
+        assert_eq!(idx.assign(&other, &mut || Ok(2)).unwrap(), 2, "{best:?}");
     }
 }

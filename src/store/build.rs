@@ -8,7 +8,7 @@
 
 use crate::options::Options;
 use crate::render::json::story_json;
-use crate::store::{format_ms, CachedDoc, Store, StoryId, StoryRow, Stored};
+use crate::store::{format_ms, CachedDoc, Store, Stored, StoryId, StoryRow};
 use crate::story::Story;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -101,8 +101,8 @@ pub fn build_story(
     let added: Vec<i64> = stored.iter().map(|s| s.added_ms).collect();
     let story = Story::from_articles(stored.into_iter().map(|s| s.article).collect());
     let summary = crate::summarize(&story, opts);
-    let contract = serde_json::to_value(story_json(&story, &summary, false))
-        .expect("JSON of plain data");
+    let contract =
+        serde_json::to_value(story_json(&story, &summary, false)).expect("JSON of plain data");
     let mut obj = match contract {
         Value::Object(o) => o,
         _ => Map::new(),
@@ -121,19 +121,20 @@ pub fn build_story(
     let mut sentences: Vec<SentenceDoc> = Vec::new();
     if let Value::Array(ss) = take(&mut obj, "summary") {
         for (s, v) in summary.sentences.iter().zip(ss) {
-            let cites: Vec<Cite> = crate::summarize::support::supports(&story, s.unit, opts.support)
-                .into_iter()
-                .map(|sup| {
-                    let unit = &story.units[sup.unit];
-                    let span = story.docs[sup.doc].sentences[unit.sent].span;
-                    Cite {
-                        article: story.docs[sup.doc].article.id.clone(),
-                        start: span.start,
-                        end: span.end,
-                        similarity: (sup.similarity * 1000.0).round() / 1000.0,
-                    }
-                })
-                .collect();
+            let cites: Vec<Cite> =
+                crate::summarize::support::supports(&story, s.unit, opts.support)
+                    .into_iter()
+                    .map(|sup| {
+                        let unit = &story.units[sup.unit];
+                        let span = story.docs[sup.doc].sentences[unit.sent].span;
+                        Cite {
+                            article: story.docs[sup.doc].article.id.clone(),
+                            start: span.start,
+                            end: span.end,
+                            similarity: (sup.similarity * 1000.0).round() / 1000.0,
+                        }
+                    })
+                    .collect();
             let mut v = v;
             if let Value::Object(m) = &mut v {
                 m.insert("cites".into(), serde_json::to_value(cites).expect("cites"));
@@ -206,9 +207,12 @@ mod tests {
 
     #[test]
     fn cites_point_at_each_sources_sentence() {
-        let arts = crate::ingest::load(&crate::store::example_paths(), &Options::default()).articles;
-        let texts: std::collections::HashMap<String, String> =
-            arts.iter().map(|a| (a.id.clone(), a.text.clone())).collect();
+        let arts =
+            crate::ingest::load(&crate::store::example_paths(), &Options::default()).articles;
+        let texts: std::collections::HashMap<String, String> = arts
+            .iter()
+            .map(|a| (a.id.clone(), a.text.clone()))
+            .collect();
         let stored = arts
             .into_iter()
             .map(|article| Stored {

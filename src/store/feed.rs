@@ -22,7 +22,8 @@ pub fn looks_like_feed(path: &Path, bytes: &[u8]) -> bool {
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
-    (head.starts_with('<') && (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf")))
+    (head.starts_with('<')
+        && (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf")))
         || (head.starts_with('{') && head.contains("jsonfeed.org/version"))
 }
 
@@ -50,7 +51,10 @@ pub fn feed_articles(path: &Path, bytes: &[u8], errors: &mut Vec<Error>) -> Vec<
                 c.body.clone().unwrap_or_default(),
                 c.content_type.to_string().contains("html"),
             ),
-            (_, Some(s)) => (s.content.clone(), s.content_type.to_string().contains("html")),
+            (_, Some(s)) => (
+                s.content.clone(),
+                s.content_type.to_string().contains("html"),
+            ),
             _ => (String::new(), false),
         };
         let id = if entry.id.trim().is_empty() {
@@ -68,21 +72,26 @@ pub fn feed_articles(path: &Path, bytes: &[u8], errors: &mut Vec<Error>) -> Vec<
             html: is_html.then(|| body.clone()),
         };
         let default_id = format!("{}-{n}", crate::ingest::file_id(path));
-        let made = record.clone().into_article(path, Some(n), default_id.clone()).or_else(|e| {
-            if is_html {
-                JsonArticle {
-                    text: Some(strip_tags(&body)),
-                    html: None,
-                    ..record
+        let made = record
+            .clone()
+            .into_article(path, Some(n), default_id.clone())
+            .or_else(|e| {
+                if is_html {
+                    JsonArticle {
+                        text: Some(strip_tags(&body)),
+                        html: None,
+                        ..record
+                    }
+                    .into_article(path, Some(n), default_id)
+                } else {
+                    Err(e)
                 }
-                .into_article(path, Some(n), default_id)
-            } else {
-                Err(e)
-            }
-        });
+            });
         match made {
             Ok(a) => out.push(a),
-            Err(reason) => errors.push(Error::bad_line(path, n, format!("feed item {n}: {reason}"))),
+            Err(reason) => {
+                errors.push(Error::bad_line(path, n, format!("feed item {n}: {reason}")))
+            }
         }
     }
     if out.is_empty() && errors.is_empty() {
@@ -102,10 +111,14 @@ pub fn strip_tags(html: &str) -> String {
             rest = "";
             break;
         };
-        let tag = rest[lt + 1..lt + gt].trim_start_matches('/').to_ascii_lowercase();
+        let tag = rest[lt + 1..lt + gt]
+            .trim_start_matches('/')
+            .to_ascii_lowercase();
         if ["p", "br", "div", "li", "h1", "h2", "h3", "h4", "blockquote"]
             .iter()
-            .any(|b| tag == *b || tag.starts_with(&format!("{b} ")) || tag.starts_with(&format!("{b}/")))
+            .any(|b| {
+                tag == *b || tag.starts_with(&format!("{b} ")) || tag.starts_with(&format!("{b}/"))
+            })
         {
             out.push('\n');
         }
@@ -120,7 +133,11 @@ pub fn strip_tags(html: &str) -> String {
         .replace("&#39;", "'")
         .replace("&apos;", "'")
         .replace("&amp;", "&");
-    let lines: Vec<&str> = decoded.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = decoded
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     lines.join("\n\n")
 }
 
@@ -149,10 +166,18 @@ mod tests {
         assert_eq!(a.url.as_deref(), Some("https://example.com/1"));
         assert_eq!(a.title.as_deref(), Some("Blinken and Lavrov meet"));
         assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2022, 1, 21));
-        assert!(a.text.contains("Blinken met Lavrov in Geneva on Friday."), "{}", a.text);
+        assert!(
+            a.text.contains("Blinken met Lavrov in Geneva on Friday."),
+            "{}",
+            a.text
+        );
         assert!(!a.text.contains("<p>"));
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].to_string().contains("feed item 2"), "{}", errors[0]);
+        assert!(
+            errors[0].to_string().contains("feed item 2"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]
@@ -167,6 +192,9 @@ mod tests {
 
     #[test]
     fn tags_are_stripped() {
-        assert_eq!(strip_tags("<p>a &amp; b</p><p>c<br/>d</p>"), "a & b\n\nc\n\nd");
+        assert_eq!(
+            strip_tags("<p>a &amp; b</p><p>c<br/>d</p>"),
+            "a & b\n\nc\n\nd"
+        );
     }
 }

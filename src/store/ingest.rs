@@ -48,11 +48,16 @@ pub fn read_any(path: &Path, opts: &Options, errors: &mut Vec<Error>) -> Vec<cra
         f.take(2048).read_to_end(&mut buf)?;
         Ok(buf)
     });
-    let is_feed = head.as_deref().is_ok_and(|h| feed::looks_like_feed(path, h));
+    let is_feed = head
+        .as_deref()
+        .is_ok_and(|h| feed::looks_like_feed(path, h));
     if is_feed {
         match std::fs::metadata(path) {
             Ok(m) if m.len() > opts.max_file_bytes => {
-                errors.push(Error::bad_file(path, "file is above the limit (option max_file_bytes)"));
+                errors.push(Error::bad_file(
+                    path,
+                    "file is above the limit (option max_file_bytes)",
+                ));
                 Vec::new()
             }
             _ => match std::fs::read(path) {
@@ -92,22 +97,23 @@ pub fn ingest_paths<P: AsRef<Path>>(
     }
     let mut pending = Vec::new();
     let total = files.len();
-    let mut flush = |pending: &mut Vec<crate::Article>, report: &mut IngestReport| -> crate::Result<()> {
-        if pending.is_empty() {
-            return Ok(());
-        }
-        for put in store.put(std::mem::take(pending), assign)? {
-            match put.status {
-                PutStatus::Added => report.added += 1,
-                PutStatus::Updated => report.updated += 1,
-                PutStatus::Unchanged => report.unchanged += 1,
+    let mut flush =
+        |pending: &mut Vec<crate::Article>, report: &mut IngestReport| -> crate::Result<()> {
+            if pending.is_empty() {
+                return Ok(());
             }
-            if put.status != PutStatus::Unchanged {
-                report.stories.insert(put.story);
+            for put in store.put(std::mem::take(pending), assign)? {
+                match put.status {
+                    PutStatus::Added => report.added += 1,
+                    PutStatus::Updated => report.updated += 1,
+                    PutStatus::Unchanged => report.unchanged += 1,
+                }
+                if put.status != PutStatus::Unchanged {
+                    report.stories.insert(put.story);
+                }
             }
-        }
-        Ok(())
-    };
+            Ok(())
+        };
     for (i, f) in files.iter().enumerate() {
         pending.extend(read_any(f, opts, &mut report.errors));
         report.files += 1;
@@ -157,7 +163,10 @@ mod tests {
         assert!(again.stories.is_empty());
         let store = SqliteStore::open(&db).unwrap();
         assert!(store.stale().unwrap().is_empty());
-        let (v, doc) = store.cached(*first.stories.first().unwrap()).unwrap().unwrap();
+        let (v, doc) = store
+            .cached(*first.stories.first().unwrap())
+            .unwrap()
+            .unwrap();
         assert_eq!(doc.unwrap().version, v);
     }
 }

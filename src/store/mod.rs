@@ -110,7 +110,8 @@ pub trait Store: Send + Sync {
     /// `assign`. On error nothing of the batch is stored (and `assign` may hold entries for
     /// it: rebuild it with [`Store::load_index`]).
     fn put(&self, batch: Vec<Article>, assign: &mut dyn Assign) -> crate::Result<Vec<Put>>;
-    /// Feeds every stored article to `assign` (to build the index at start-up).
+    /// Feeds every stored article to `assign` ([`Assign::restore`], to rebuild its index at
+    /// start-up).
     fn load_index(&self, assign: &mut dyn Assign) -> crate::Result<usize>;
     /// Stories, newest change first.
     fn stories(&self, query: &StoryQuery) -> crate::Result<Vec<StoryRow>>;

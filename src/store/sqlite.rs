@@ -9,8 +9,8 @@
 //! come from a small pool, and WAL lets them read while the writer writes.
 
 use super::{
-    migrations, now_ms, Assign, CachedDoc, Put, PutStatus, Store, StoryId, StoryQuery, StoryRow,
-    Stored,
+    migrations, now_ms, Assign, CachedDoc, Put, PutStatus, Store, Stored, StoryId, StoryQuery,
+    StoryRow,
 };
 use crate::model::{Article, Format, Span};
 use crate::{Error, Result};
@@ -36,8 +36,8 @@ fn configure(conn: &Connection) -> Result<()> {
 impl SqliteStore {
     /// Opens (creating when absent) the database at `path` and migrates its schema.
     pub fn open(path: &Path) -> Result<Self> {
-        let mut conn = Connection::open(path)
-            .map_err(|e| Error::Store(format!("{}: {e}", path.display())))?;
+        let mut conn =
+            Connection::open(path).map_err(|e| Error::Store(format!("{}: {e}", path.display())))?;
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(Error::Store(format!(
@@ -139,8 +139,7 @@ fn article_from_row(r: &Row) -> rusqlite::Result<Stored> {
     })
 }
 
-const STORY_COLS: &str =
-    "id, title, lead, n_articles, n_sources, newest, updated_ms, version";
+const STORY_COLS: &str = "id, title, lead, n_articles, n_sources, newest, updated_ms, version";
 
 fn story_from_row(r: &Row) -> rusqlite::Result<StoryRow> {
     Ok(StoryRow {
@@ -181,8 +180,12 @@ fn article_params(a: &Article) -> [rusqlite::types::Value; 12] {
         V::Text(a.text.clone()),
         V::Integer(a.body.start as i64),
         V::Integer(a.body.end as i64),
-        a.title_span.map(|s| V::Integer(s.start as i64)).unwrap_or(V::Null),
-        a.title_span.map(|s| V::Integer(s.end as i64)).unwrap_or(V::Null),
+        a.title_span
+            .map(|s| V::Integer(s.start as i64))
+            .unwrap_or(V::Null),
+        a.title_span
+            .map(|s| V::Integer(s.end as i64))
+            .unwrap_or(V::Null),
     ]
 }
 
@@ -220,16 +223,13 @@ impl Store for SqliteStore {
                     (story, PutStatus::Updated)
                 }
                 None => {
-                    let story = match assign.assign(&a) {
-                        Some(s) => s,
-                        None => {
-                            tx.execute(
-                                "INSERT INTO stories(created_ms, updated_ms) VALUES (?1, ?1)",
-                                [now],
-                            )?;
-                            tx.last_insert_rowid()
-                        }
-                    };
+                    let story = assign.assign(&a, &mut || {
+                        tx.execute(
+                            "INSERT INTO stories(created_ms, updated_ms) VALUES (?1, ?1)",
+                            [now],
+                        )?;
+                        Ok(tx.last_insert_rowid())
+                    })?;
                     let p = article_params(&a);
                     tx.execute(
                         "INSERT INTO articles(source, url, title, published, format, path, line, \
@@ -242,7 +242,6 @@ impl Store for SqliteStore {
                             story.into(),
                         ])),
                     )?;
-                    assign.add(&a, story);
                     touched.insert(story);
                     (story, PutStatus::Added)
                 }
@@ -274,7 +273,7 @@ impl Store for SqliteStore {
             let mut n = 0;
             while let Some(r) = rows.next()? {
                 let s = article_from_row(r)?;
-                assign.add(&s.article, s.story);
+                assign.restore(&s.article, s.story);
                 n += 1;
             }
             Ok(n)
@@ -421,7 +420,10 @@ mod tests {
         let mut b = a.clone();
         b.text.push_str(" They talked.");
         b.body = Span::new(0, b.text.len());
-        assert_eq!(store.put(vec![b], &mut idx).unwrap()[0].status, PutStatus::Updated);
+        assert_eq!(
+            store.put(vec![b], &mut idx).unwrap()[0].status,
+            PutStatus::Updated
+        );
         assert_eq!(store.count_articles().unwrap(), 1);
         let got = store.articles(p[0].story).unwrap();
         assert!(got[0].article.text.ends_with("They talked."));
@@ -460,7 +462,16 @@ mod tests {
         assert_eq!(q("apples normandy"), 1);
         assert_eq!(q("geneva apples"), 0);
         assert_eq!(q("\"unbalanced AND ("), 0);
-        assert_eq!(store.stories(&StoryQuery { limit: 10, ..Default::default() }).unwrap().len(), 2);
+        assert_eq!(
+            store
+                .stories(&StoryQuery {
+                    limit: 10,
+                    ..Default::default()
+                })
+                .unwrap()
+                .len(),
+            2
+        );
         assert_eq!(store.stale().unwrap().len(), 2);
     }
 }
