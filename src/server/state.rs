@@ -122,7 +122,7 @@ impl AppState {
 
     /// Rebuilds the assigner from the store (after a failed write left it ahead of the store).
     pub fn reset_assign(&self) -> crate::Result<()> {
-        let mut fresh = TermIndex::default();
+        let mut fresh = TermIndex::new(self.opts.serve.join_threshold, 7);
         self.store.load_index(&mut fresh)?;
         *self.assign.lock().expect("assigner") = Box::new(fresh);
         Ok(())

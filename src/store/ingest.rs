@@ -140,7 +140,7 @@ pub fn ingest_into(
 ) -> crate::Result<IngestReport> {
     opts.validate()?;
     let store = SqliteStore::open(db)?;
-    let mut index = TermIndex::default();
+    let mut index = TermIndex::new(opts.serve.join_threshold, 7);
     store.load_index(&mut index)?;
     ingest_paths(&store, &mut index, paths, opts, progress)
 }

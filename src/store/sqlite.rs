@@ -189,6 +189,48 @@ fn article_params(a: &Article) -> [rusqlite::types::Value; 12] {
     ]
 }
 
+/// The stored article `a` is another version of, if any; renames `a` when its id is taken.
+///
+/// The id of an article read from a plain text or HTML file is its file name, which other
+/// folders reuse (`doc1.txt`): such an id names the same article only when it comes from the
+/// same path, and otherwise gets `-2`, `-3`, … (as within one batch in
+/// [`crate::ingest::load`]). Ids given by the input (JSON Lines, feeds, the API) are the
+/// caller's key: the same id is the same article.
+fn find_slot(tx: &Connection, a: &mut Article) -> Result<Option<(i64, StoryId, String)>> {
+    let by_path = matches!(a.format, Format::Text | Format::Html);
+    let base = a.id.clone();
+    let path = a.path.to_string_lossy().into_owned();
+    for n in 1.. {
+        let id = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        let row: Option<(i64, StoryId, String, String)> = tx
+            .query_row(
+                "SELECT seq, story, hash, path FROM articles WHERE id = ?1",
+                [&id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        match row {
+            Some((seq, story, hash, p)) if !by_path || p == path => {
+                a.id = id;
+                return Ok(Some((seq, story, hash)));
+            }
+            Some(_) => continue,
+            None => {
+                if a.source == base && n > 1 {
+                    a.source = id.clone();
+                }
+                a.id = id;
+                return Ok(None);
+            }
+        }
+    }
+    unreachable!("ids run out")
+}
+
 impl Store for SqliteStore {
     fn put(&self, batch: Vec<Article>, assign: &mut dyn Assign) -> Result<Vec<Put>> {
         let mut conn = self.writer.lock().expect("writer");
@@ -196,15 +238,9 @@ impl Store for SqliteStore {
         let now = now_ms();
         let mut touched = BTreeSet::new();
         let mut out = Vec::with_capacity(batch.len());
-        for a in batch {
+        for mut a in batch {
             let hash = content_hash(&a);
-            let existing: Option<(i64, StoryId, String)> = tx
-                .query_row(
-                    "SELECT seq, story, hash FROM articles WHERE id = ?1",
-                    [&a.id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
+            let existing = find_slot(&tx, &mut a)?;
             let (story, status) = match existing {
                 Some((_, story, h)) if h == hash => (story, PutStatus::Unchanged),
                 Some((seq, story, _)) => {
@@ -428,6 +464,32 @@ mod tests {
         let got = store.articles(p[0].story).unwrap();
         assert!(got[0].article.text.ends_with("They talked."));
         assert_eq!(got[0].article.published, a.published);
+    }
+
+    #[test]
+    fn same_file_name_in_two_folders_is_two_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqliteStore::open(&dir.path().join("s.db")).unwrap();
+        let mut idx = TermIndex::default();
+        let mut a = art("doc1", "doc1", "Blinken met Lavrov in Geneva on Friday.");
+        a.format = Format::Text;
+        a.path = PathBuf::from("x/doc1.txt");
+        let mut b = art(
+            "doc1",
+            "doc1",
+            "The harvest of apples in Normandy was poor.",
+        );
+        b.format = Format::Text;
+        b.path = PathBuf::from("y/doc1.txt");
+        let p = store.put(vec![a.clone(), b.clone()], &mut idx).unwrap();
+        assert_eq!(p[0].id, "doc1");
+        assert_eq!(p[1].id, "doc1-2");
+        assert_eq!(p[1].status, PutStatus::Added);
+        let again = store.put(vec![b, a], &mut idx).unwrap();
+        assert_eq!(again[0].id, "doc1-2");
+        assert_eq!(again[1].id, "doc1");
+        assert!(again.iter().all(|p| p.status == PutStatus::Unchanged));
+        assert_eq!(store.count_articles().unwrap(), 2);
     }
 
     #[test]
