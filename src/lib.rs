@@ -11,6 +11,7 @@
 //! | one article prepared | [`doc`] | [`doc::Doc`] |
 //! | merge a story | [`story`], [`copies`] | [`story::Story`] (vocabulary, TF-IDF, copies) |
 //! | summarize | [`summarize`] | [`summarize::Summary`] (spans + sources) |
+//! | time expressions (TIMEX3) | [`time`] | [`time::TimeMention`]s (byte spans + values) |
 //! | render | [`render`] | text, Markdown, JSON |
 //! | keep articles and stories (SQLite), ingest | [`store`] | stored stories, cached renderings |
 //! | serve the API and the web page | [`server`] | HTTP (axum) |
@@ -32,6 +33,7 @@ pub mod server;
 pub mod store;
 pub mod story;
 pub mod summarize;
+pub mod time;
 pub mod words;
 
 pub use error::{Error, Result};
