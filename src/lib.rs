@@ -15,6 +15,8 @@
 //! | render | [`render`] | text, Markdown, JSON |
 //! | main text of HTML pages | [`extract`] | [`extract::Page`] (text, title, date, site, author) |
 //! | look at one stage | [`inspect`] | [`inspect::Inspected`] (items with byte spans) |
+//! | keep articles and stories (SQLite), ingest | [`store`] | stored stories, cached renderings |
+//! | serve the API and the web page | [`server`] | HTTP (axum) |
 //!
 //! Articles are prepared independently (in parallel); everything that compares articles is
 //! the merge step. See `ARCHITECTURE.md` for the design.
@@ -31,6 +33,8 @@ pub mod model;
 pub mod options;
 pub mod render;
 pub mod sentences;
+pub mod server;
+pub mod store;
 pub mod story;
 pub mod summarize;
 pub mod time;
