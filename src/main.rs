@@ -129,8 +129,9 @@ struct ServeArgs {
     /// The database file [default: ./storyline.db].
     #[arg(long, value_name = "PATH")]
     db: Option<PathBuf>,
-    /// Writes need `Authorization: Bearer TOKEN`.
-    #[arg(long, value_name = "TOKEN")]
+    /// Writes need `Authorization: Bearer TOKEN`. Prefer the environment variable: a flag is
+    /// visible to other users in the process list.
+    #[arg(long, value_name = "TOKEN", env = "STORYLINE_TOKEN", hide_env_values = true)]
     token: Option<String>,
     #[command(flatten)]
     common: Common,
