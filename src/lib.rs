@@ -14,6 +14,10 @@
 //! | time expressions (TIMEX3) | [`time`] | [`time::TimeMention`]s (byte spans + values) |
 //! | analyze | [`analyze`] | [`analyze::Analysis`] (entities, quotes, claims, conflicts, timeline) |
 //! | render | [`render`] | text, Markdown, JSON |
+//! | main text of HTML pages | [`extract`] | [`extract::Page`] (text, title, date, site, author) |
+//! | look at one stage | [`inspect`] | [`inspect::Inspected`] (items with byte spans) |
+//! | keep articles and stories (SQLite), ingest | [`store`] | stored stories, cached renderings |
+//! | serve the API and the web page | [`server`] | HTTP (axum) |
 //!
 //! Articles are prepared independently (in parallel); everything that compares articles is
 //! the merge step. See `ARCHITECTURE.md` for the design.
@@ -24,11 +28,15 @@ pub mod clean;
 pub mod copies;
 pub mod doc;
 pub mod error;
+pub mod extract;
 pub mod ingest;
+pub mod inspect;
 pub mod model;
 pub mod options;
 pub mod render;
 pub mod sentences;
+pub mod server;
+pub mod store;
 pub mod story;
 pub mod summarize;
 pub mod time;

@@ -43,6 +43,9 @@ pub struct Options {
     /// Options of `storyline analyze`.
     #[serde(default)]
     pub analyze: crate::analyze::AnalyzeOptions,
+    /// `storyline serve` and `storyline ingest`: address, database, token, limits.
+    #[serde(default)]
+    pub serve: crate::server::ServeOptions,
 }
 
 impl Default for Options {
@@ -57,6 +60,7 @@ impl Default for Options {
             same_content: 0.5,
             support: 0.4,
             analyze: Default::default(),
+            serve: crate::server::ServeOptions::default(),
         }
     }
 }
