@@ -268,3 +268,108 @@ fn ingest_then_serve_the_example() {
     assert_eq!(list["stories"].as_array().unwrap().len(), 1);
     assert_eq!(list["stories"][0]["articles"].as_array().unwrap().len(), 5);
 }
+
+/// The articles' bytes at a JSON place (`article`, `start`, `end`).
+fn at<'a>(texts: &'a std::collections::HashMap<String, String>, p: &Value) -> &'a str {
+    let t = &texts[p["article"].as_str().unwrap()];
+    &t[p["start"].as_u64().unwrap() as usize..p["end"].as_u64().unwrap() as usize]
+}
+
+#[test]
+fn the_story_carries_the_analysis() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Server::start(&dir.path().join("s.db"), &[]);
+    let put = post_seeds(&s, &[]);
+    let story = put["articles"][0]["story"].as_i64().unwrap();
+    let doc = s.get(&format!("/api/stories/{story}")).json();
+    let texts: std::collections::HashMap<String, String> = seed_articles().into_iter().collect();
+    for k in [
+        "entities",
+        "quotes",
+        "timeline",
+        "claims",
+        "single_source",
+        "copies",
+    ] {
+        assert!(doc[k].is_array(), "{k} missing");
+    }
+    // Seed 000 has Blinken promise a "united, swift and stern" response, the others "swift
+    // and severe" (read in ../shared/seeds): one quote, its wording flagged as differing.
+    let quotes = doc["quotes"].as_array().unwrap();
+    let swift = quotes
+        .iter()
+        .find(|q| {
+            let vs: Vec<&str> = q["variants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v["text"].as_str().unwrap())
+                .collect();
+            vs.iter().any(|v| v.contains("swift and stern"))
+                && vs.iter().any(|v| v.contains("swift and severe"))
+        })
+        .unwrap_or_else(|| panic!("no swift and stern/severe quote: {quotes:#?}"));
+    assert_eq!(swift["wording_differs"], true);
+    assert!(swift["speaker"].as_str().unwrap_or("").contains("Blinken"));
+    for q in quotes {
+        for p in q["offsets"].as_array().unwrap() {
+            assert!(!at(&texts, p).is_empty());
+        }
+    }
+    // Only seed 000 names the President Wilson Hotel.
+    let single = doc["single_source"].as_array().unwrap();
+    let wilson = single
+        .iter()
+        .find(|f| {
+            f["text"]
+                .as_str()
+                .unwrap()
+                .contains("President Wilson Hotel")
+        })
+        .expect("the President Wilson Hotel is single-source");
+    assert_eq!(wilson["source"], "000_36538b33d38c4efc");
+    let p = json!({"article": wilson["source"], "start": wilson["start"], "end": wilson["end"]});
+    assert_eq!(at(&texts, &p), wilson["text"].as_str().unwrap());
+    // The meeting took place on 21 January 2022 (../shared/README.md).
+    let timeline = doc["timeline"].as_array().unwrap();
+    assert!(
+        timeline
+            .iter()
+            .any(|e| e["date"] == "2022-01-21" && e["granularity"] == "day"),
+        "{timeline:#?}"
+    );
+    for e in timeline {
+        assert_eq!(at(&texts, e), e["text"].as_str().unwrap());
+    }
+    // Claims with conflicts name their kind and point at the differing words.
+    let conflicts: Vec<&Value> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["conflicts"].as_array().unwrap())
+        .collect();
+    assert!(!conflicts.is_empty());
+    for k in conflicts {
+        assert!(k["kind"].is_string());
+        assert_eq!(at(&texts, k), k["text"].as_str().unwrap());
+    }
+    assert!(doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["name"].as_str().unwrap().contains("Lavrov")));
+    // The page shows the sections, built from the same cached document.
+    let page = s.get(&format!("/stories/{story}"));
+    for h in [
+        "What all sources agree on",
+        "Where the sources differ",
+        "What only one source says",
+        "Who said what",
+        "Timeline",
+        "swift and stern",
+        "President Wilson Hotel",
+        "21 January 2022",
+    ] {
+        assert!(page.body.contains(h), "{h} not on the page");
+    }
+}

@@ -19,10 +19,10 @@ use super::tokens::tokenize;
 use crate::clean::RegionKind;
 use crate::model::Span;
 use crate::story::{containment, Story};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What kind of disagreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ConflictKind {
     /// A different figure or hedge for the same quantity.

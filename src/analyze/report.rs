@@ -8,7 +8,7 @@ use crate::options::{Options, OutputFormat};
 use crate::render::json::{story_json, StoryJson};
 use crate::story::Story;
 use crate::summarize::Summary;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 
 /// Top level: `{"stories": [...]}`.
@@ -40,7 +40,7 @@ pub struct AnalysisStoryJson {
 }
 
 /// Where a piece of text is.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlaceJson {
     /// Article id.
     pub article: String,
@@ -51,12 +51,12 @@ pub struct PlaceJson {
 }
 
 /// An entity.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityJson {
     /// Canonical name.
     pub name: String,
     /// `PER`, `LOC`, `ORG` or `MISC`.
-    pub kind: &'static str,
+    pub kind: String,
     /// Every form it takes.
     pub variants: Vec<String>,
     /// Number of mentions.
@@ -68,7 +68,7 @@ pub struct EntityJson {
 }
 
 /// A quote across articles.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteJson {
     /// The wording most sources use.
     pub text: String,
@@ -91,7 +91,7 @@ pub struct QuoteJson {
 }
 
 /// One wording of a quote.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VariantJson {
     /// The words.
     pub text: String,
@@ -100,7 +100,7 @@ pub struct VariantJson {
 }
 
 /// A dated event.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineJson {
     /// `YYYY-MM-DD` (the first day of a week, month or year).
     pub date: String,
@@ -118,7 +118,7 @@ pub struct TimelineJson {
 }
 
 /// A claim.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimJson {
     /// The sentence stating it.
     pub text: String,
@@ -137,7 +137,7 @@ pub struct ClaimJson {
 }
 
 /// A disagreeing version.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConflictJson {
     /// `number`, `date`, `name`, `quote` or `contradiction`.
     pub kind: ConflictKind,
@@ -154,7 +154,7 @@ pub struct ConflictJson {
 }
 
 /// A single-source fact.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SingleSourceJson {
     /// The sentence.
     pub text: String,
@@ -171,7 +171,7 @@ pub struct SingleSourceJson {
 }
 
 /// A copy relation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CopyJson {
     /// The article that holds the other.
     pub article: String,
@@ -199,7 +199,7 @@ pub fn analysis_json(
         .iter()
         .map(|e| EntityJson {
             name: e.name.clone(),
-            kind: e.kind.label(),
+            kind: e.kind.label().to_string(),
             variants: e.variants.clone(),
             mentions: e.mentions.len(),
             sources: ids(&e.docs),

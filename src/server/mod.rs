@@ -45,6 +45,7 @@ impl Default for ServeOptions {
 
 pub mod api;
 pub mod pages;
+pub mod sections;
 pub mod state;
 
 use crate::options::Options;

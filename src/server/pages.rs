@@ -69,6 +69,7 @@ struct StoryPage {
     articles_n: usize,
     updated: String,
     sentences: Vec<SentenceView>,
+    an: super::sections::Sections,
     articles: Vec<ArticleView>,
 }
 
@@ -278,6 +279,7 @@ fn story_page(doc: &StoryDoc, stored: Vec<crate::store::Stored>) -> StoryPage {
         articles_n: doc.articles.len(),
         updated: human_date(&doc.updated),
         sentences,
+        an: super::sections::sections(doc),
         articles,
     }
 }

@@ -147,7 +147,9 @@ mod tests {
             json: Bytes::new(),
             doc: serde_json::from_value(serde_json::json!({
                 "id": "1", "title": "t", "updated": "", "version": v, "sources": 0,
-                "articles": [], "summary": [], "words": 0
+                "independent_sources": 0,
+                "articles": [], "summary": [], "words": 0, "entities": [], "quotes": [],
+                "timeline": [], "claims": [], "single_source": [], "copies": []
             }))
             .unwrap(),
         })

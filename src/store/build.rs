@@ -3,11 +3,15 @@
 //! A [`StoryDoc`] is the JSON contract of `summarize` (`id`, `articles`, `summary`, `words`;
 //! fields only added) plus what a running desk needs: a stable id, a headline, when it last
 //! changed, and for every summary sentence the sentence of each source that carries it
-//! (`cites`), so a reader can check each source's own words. It is what the store caches
-//! and the server sends.
+//! (`cites`), so a reader can check each source's own words. The fields of the `analyze`
+//! contract follow, in analyze's own JSON types, so that one document answers both
+//! contracts. It is what the store caches and the server sends: the analysis runs once per
+//! change of the story, never per request.
 
+use crate::analyze::report::{
+    analysis_json, ClaimJson, CopyJson, EntityJson, QuoteJson, SingleSourceJson, TimelineJson,
+};
 use crate::options::Options;
-use crate::render::json::story_json;
 use crate::store::{format_ms, CachedDoc, Store, Stored, StoryId, StoryRow};
 use crate::story::Story;
 use serde::{Deserialize, Serialize};
@@ -26,12 +30,26 @@ pub struct StoryDoc {
     pub version: i64,
     /// Number of distinct sources (outlets).
     pub sources: usize,
+    /// Number of independent sources (articles copying one another count once).
+    pub independent_sources: usize,
     /// Its articles, oldest first.
     pub articles: Vec<ArticleDoc>,
     /// The summary sentences in reading order.
     pub summary: Vec<SentenceDoc>,
     /// Words in the summary.
     pub words: usize,
+    /// People, places, organisations, other names (analyze contract).
+    pub entities: Vec<EntityJson>,
+    /// Direct quotes, one per quote across articles (analyze contract).
+    pub quotes: Vec<QuoteJson>,
+    /// Dated events in order (analyze contract).
+    pub timeline: Vec<TimelineJson>,
+    /// Facts stated by several articles, with their conflicts (analyze contract).
+    pub claims: Vec<ClaimJson>,
+    /// Facts only one independent source reports (analyze contract).
+    pub single_source: Vec<SingleSourceJson>,
+    /// Articles that hold (most of) another (analyze contract).
+    pub copies: Vec<CopyJson>,
     /// Fields of the contract this server does not know by name, kept as they are.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -101,8 +119,9 @@ pub fn build_story(
     let added: Vec<i64> = stored.iter().map(|s| s.added_ms).collect();
     let story = Story::from_articles(stored.into_iter().map(|s| s.article).collect());
     let summary = crate::summarize(&story, opts);
-    let contract =
-        serde_json::to_value(story_json(&story, &summary, false)).expect("JSON of plain data");
+    let analysis = crate::analyze::analyze(&story, &opts.analyze);
+    let aj = analysis_json(&story, &summary, &analysis, false);
+    let contract = serde_json::to_value(aj.story).expect("JSON of plain data");
     let mut obj = match contract {
         Value::Object(o) => o,
         _ => Map::new(),
@@ -158,9 +177,16 @@ pub fn build_story(
         updated: format_ms(row.updated_ms),
         version: row.version,
         sources: row.sources,
+        independent_sources: story.n_groups,
         articles,
         summary: sentences,
         words,
+        entities: aj.entities,
+        quotes: aj.quotes,
+        timeline: aj.timeline.unwrap_or_default(),
+        claims: aj.claims,
+        single_source: aj.single_source,
+        copies: aj.copies,
         extra: obj,
     };
     let row = StoryRow {
