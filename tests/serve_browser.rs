@@ -55,7 +55,7 @@ fn story_page_in_chromium() {
         "title": "<script>window.__pwned='title'</script>Harbour strike ends in Rotterdam",
         "url": "javascript:window.__pwned='url'",
         "published": "2022-03-01",
-        "text": "Dock workers in Rotterdam ended their strike on Tuesday <script>window.__pwned='text'</script> after the port authority agreed to new shifts.\n\nThe union said <img src=x onerror=\"window.__pwned='img'\"> members voted to accept the offer of the port authority.\n\nRead more at <a href=\"javascript:window.__pwned='link'\">this link</a> about the harbour deal and the new shifts for dock workers.\n\nShipping lines said the port of Rotterdam would clear its backlog of containers within a week."
+        "text": "Dock workers in Rotterdam ended their strike on Tuesday <script>window.__pwned='text'</script> after the port authority agreed to new shifts.\n\nThe union said <img src=x onerror=\"window.__pwned='img'\"> members voted to accept the offer of the port authority.\n\nRead more at <a href=\"javascript:window.__pwned='link'\">this link</a> about the harbour deal and the new shifts for dock workers.\n\n“We will reopen <script>window.__pwned='quote'</script> the docks <b onmouseover=\"window.__pwned='hover'\">tonight</b>,” said port director <img src=x onerror=\"window.__pwned='speaker'\">Allard Castelein on Tuesday.\n\nShipping lines said the port of Rotterdam would clear its backlog of containers within a week."
     });
     let r = s.post_json("/api/articles", &hostile.to_string(), &[]);
     assert_eq!(r.status, 200, "{}", r.body);

@@ -46,6 +46,31 @@ try {
   }
   await page.screenshot({ path: join(out, 'story-desktop.png'), fullPage: true });
 
+  // The analysis: conflicts (each with its kind and both sides' sources) and quotes by speaker.
+  const conflicts = page.locator('section.conflicts .conflict');
+  const nk = await conflicts.count();
+  check(nk >= 1 && await conflicts.first().isVisible(), `the conflicts are shown (${nk})`);
+  for (let i = 0; i < nk; i++) {
+    const k = conflicts.nth(i);
+    const sides = k.locator('.side');
+    check(await k.locator('.kind').innerText() !== '' && await sides.count() === 2
+      && await sides.nth(0).locator('.cite').count() >= 1 && await sides.nth(1).locator('.cite').count() >= 1,
+      `conflict ${i + 1} names its kind and both sides' sources`);
+  }
+  const quotes = page.locator('section.quotes');
+  await quotes.scrollIntoViewIfNeeded();
+  check(await quotes.isVisible() && await quotes.locator('.speaker h3').count() >= 1, 'the quotes are shown by speaker');
+  const varied = quotes.locator('.quote.varies', { hasText: 'swift and stern' });
+  check(await varied.count() >= 1 && await varied.first().isVisible()
+    && /swift and severe/.test(await varied.first().innerText()), 'the differing wordings of a quote are flagged');
+  await varied.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(out, 'story-quotes.png') });
+  await conflicts.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(out, 'story-conflicts.png') });
+  for (const sel of ['section.agree', 'section.single', 'section.timeline', 'section.copies']) {
+    check(await page.locator(sel).isVisible(), `${sel} is shown`);
+  }
+
   // Click the last source of the first sentence: its own sentence appears, highlighted.
   const cite = sentences.first().locator('.cite').last();
   const href = await cite.getAttribute('href');
@@ -108,6 +133,9 @@ try {
     check(r.text.includes("<script>window.__pwned='title'</script>"), `${path}: the markup shows as text`);
     if (path !== '/') {
       check(r.text.includes('<img src=x onerror='), `${path}: the article's markup shows as text`);
+      const quoted = await hp.locator('section.quotes').innerText();
+      check(quoted.includes("<b onmouseover=") || quoted.includes("<script>window.__pwned='quote'"),
+        `${path}: a quote's markup shows as text (${quoted.slice(0, 160)})`);
       // Click every link of the hostile article: none runs anything.
       const links = hp.locator('article.source a');
       for (let i = 0; i < await links.count(); i++) {
