@@ -12,6 +12,7 @@
 //! | merge a story | [`story`], [`copies`] | [`story::Story`] (vocabulary, TF-IDF, copies) |
 //! | summarize | [`summarize`] | [`summarize::Summary`] (spans + sources) |
 //! | render | [`render`] | text, Markdown, JSON |
+//! | measure quality | [`eval`] | ROUGE as ROUGE-1.5.5 computes it, over a dataset |
 //!
 //! Articles are prepared independently (in parallel); everything that compares articles is
 //! the merge step. See `ARCHITECTURE.md` for the design.
@@ -21,6 +22,7 @@ pub mod clean;
 pub mod copies;
 pub mod doc;
 pub mod error;
+pub mod eval;
 pub mod ingest;
 pub mod model;
 pub mod options;

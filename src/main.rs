@@ -18,6 +18,9 @@ enum Command {
     /// Summarize articles (files or folders; .txt, .html, .jsonl) as one story, every
     /// sentence citing every source that reports it.
     Summarize(SummarizeArgs),
+    /// Summarize every cluster of a dataset (<cluster>/docs/*.txt, <cluster>/refs/*.txt) and
+    /// score the summaries with ROUGE; or, with --score-only, score a folder of summaries.
+    Eval(EvalArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -50,6 +53,32 @@ struct SummarizeArgs {
     explain: bool,
     #[command(flatten)]
     common: Common,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// The dataset folder.
+    dataset: PathBuf,
+    /// Word budget of the summaries, and ROUGE's word limit (default: summarize's budget).
+    #[arg(long, value_name = "N")]
+    words: Option<usize>,
+    /// Write each summary to DIR/<cluster>.txt (one sentence per line).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Score the summaries in DIR (<cluster>.txt) instead of summarizing.
+    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    score_only: Option<PathBuf>,
+    /// Scoring convention.
+    #[arg(long, value_enum, default_value = "rouge155")]
+    scorer: ScorerArg,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ScorerArg {
+    Rouge155,
+    RougeScore,
 }
 
 fn load_options(common: &Common) -> Result<Options> {
@@ -97,10 +126,45 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    use storyline::eval::{EvalOptions, Scorer};
+    let mut opts = load_options(&args.common)?;
+    if let Some(w) = args.words {
+        opts.words = w;
+    }
+    let json = match opts.format {
+        OutputFormat::Text => false,
+        OutputFormat::Json => true,
+        OutputFormat::Markdown => anyhow::bail!("eval prints text or json"),
+    };
+    let eval_opts = EvalOptions {
+        scorer: match args.scorer {
+            ScorerArg::Rouge155 => Scorer::Rouge155,
+            ScorerArg::RougeScore => Scorer::RougeScore,
+        },
+        words: opts.words,
+        ..EvalOptions::default()
+    };
+    let n = storyline::eval::clusters(&args.dataset)?.len();
+    let bar = indicatif::ProgressBar::new(n as u64).with_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} clusters {elapsed_precise}")
+            .expect("a valid template"),
+    );
+    let tick = || bar.inc(1);
+    let report = match &args.score_only {
+        Some(dir) => storyline::eval::score_dir(&args.dataset, dir, &eval_opts, &tick)?,
+        None => storyline::eval::evaluate(&args.dataset, &opts, &eval_opts, args.out.as_deref(), &tick)?,
+    };
+    bar.finish_and_clear();
+    print!("{}", if json { report.json() } else { report.text() });
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(a) => summarize(a),
+        Command::Eval(a) => eval(a),
     };
     match result {
         Ok(code) => code,
