@@ -29,7 +29,12 @@ pub struct Copy {
 
 /// The shingle set of a document (lower-case words of its kept sentences).
 pub fn shingles(doc: &Doc) -> HashSet<u64> {
-    let words: Vec<&str> = doc.words.iter().flatten().map(|w| w.lower.as_str()).collect();
+    let words: Vec<&str> = doc
+        .words
+        .iter()
+        .flatten()
+        .map(|w| w.lower.as_str())
+        .collect();
     let mut set = HashSet::new();
     if words.len() < SHINGLE {
         if !words.is_empty() {

@@ -24,7 +24,38 @@ pub fn eligible(story: &Story, u: usize, opts: &Options) -> bool {
     if first.is_lowercase() || text.trim_end().ends_with('?') || text.trim_end().ends_with(':') {
         return false;
     }
-    balanced_quotes(text)
+    balanced_quotes(text) && !dangling_start(text)
+}
+
+/// Words that tie a sentence to the one before it: out of that context it reads wrongly.
+const DANGLING: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "however",
+    "also",
+    "still",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "instead",
+    "otherwise",
+    "thus",
+    "hence",
+    "therefore",
+];
+
+fn dangling_start(text: &str) -> bool {
+    let first: String = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    DANGLING.contains(&first.as_str())
 }
 
 fn balanced_quotes(text: &str) -> bool {
@@ -59,10 +90,9 @@ pub fn select(story: &Story, weights: &Weights, opts: &Options) -> Vec<usize> {
             }
             let score = gain / (unit.words as f64).powf(LENGTH_POWER);
             if best.is_none_or(|(b, _)| score > b) {
-                if chosen
-                    .iter()
-                    .any(|&c| cosine(&story.units[c].vector, &unit.vector) as f64 >= opts.same_content)
-                {
+                if chosen.iter().any(|&c| {
+                    cosine(&story.units[c].vector, &unit.vector) as f64 >= opts.same_content
+                }) {
                     continue;
                 }
                 best = Some((score, u));
