@@ -161,7 +161,9 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
     let tick = || bar.inc(1);
     let report = match &args.score_only {
         Some(dir) => storyline::eval::score_dir(&args.dataset, dir, &eval_opts, &tick)?,
-        None => storyline::eval::evaluate(&args.dataset, &opts, &eval_opts, args.out.as_deref(), &tick)?,
+        None => {
+            storyline::eval::evaluate(&args.dataset, &opts, &eval_opts, args.out.as_deref(), &tick)?
+        }
     };
     bar.finish_and_clear();
     print!("{}", if json { report.json() } else { report.text() });

@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn shared() -> Option<PathBuf> {
-    let p = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/multinews-200"));
+    let p = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/multinews-200"
+    ));
     p.is_dir().then(|| p.to_path_buf())
 }
 
@@ -42,10 +45,19 @@ fn perl_averages() -> BTreeMap<(String, String), f64> {
         let f: Vec<&str> = line.split_whitespace().collect();
         // S ROUGE-1 Average_R: 0.42311 (95%-conf.int. 0.39927 - 0.44744)
         let m = f[2].trim_start_matches("Average_").trim_end_matches(':');
-        out.insert((f[1].to_string(), m.to_string()), f[3].parse::<f64>().unwrap());
-        out.insert((f[1].to_string(), format!("{m}-low")), f[5].parse::<f64>().unwrap());
+        out.insert(
+            (f[1].to_string(), m.to_string()),
+            f[3].parse::<f64>().unwrap(),
+        );
+        out.insert(
+            (f[1].to_string(), format!("{m}-low")),
+            f[5].parse::<f64>().unwrap(),
+        );
         let high = f[7].trim_end_matches(')');
-        out.insert((f[1].to_string(), format!("{m}-high")), high.parse::<f64>().unwrap());
+        out.insert(
+            (f[1].to_string(), format!("{m}-high")),
+            high.parse::<f64>().unwrap(),
+        );
     }
     out
 }
@@ -62,7 +74,10 @@ fn matches_rouge_155_on_multinews_200() {
     for entry in std::fs::read_dir(&data).unwrap() {
         let p = entry.unwrap().path();
         if p.join("refs").is_dir() {
-            summaries.insert(p.file_name().unwrap().to_string_lossy().into_owned(), Vec::new());
+            summaries.insert(
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                Vec::new(),
+            );
         }
     }
     for line in spans.lines() {
@@ -82,7 +97,11 @@ fn matches_rouge_155_on_multinews_200() {
         .arg(&data)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["clusters"].as_array().unwrap().len(), 200);
     let perl = perl_averages();

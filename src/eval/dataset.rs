@@ -152,7 +152,13 @@ pub fn score(summary: &[u8], c: &Cluster, eval: &EvalOptions) -> Result<Vec<Prf>
     })
 }
 
-fn finish(system: String, dataset: &Path, total: usize, results: Vec<ClusterResult>, eval: &EvalOptions) -> Report {
+fn finish(
+    system: String,
+    dataset: &Path,
+    total: usize,
+    results: Vec<ClusterResult>,
+    eval: &EvalOptions,
+) -> Report {
     let metrics = eval.scorer.metrics();
     let averages = (0..metrics.len())
         .map(|k| {
@@ -216,7 +222,12 @@ pub fn evaluate(
 /// Scores the summaries in `system` (`<cluster>.txt`, one sentence per line) against the
 /// dataset's references; clusters without a summary file are left out, as ROUGE-1.5.5's
 /// driver does.
-pub fn score_dir(dataset: &Path, system: &Path, eval: &EvalOptions, progress: &(dyn Fn() + Sync)) -> Result<Report> {
+pub fn score_dir(
+    dataset: &Path,
+    system: &Path,
+    eval: &EvalOptions,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Report> {
     let cs = clusters(dataset)?;
     let results = cs
         .par_iter()
@@ -255,6 +266,9 @@ mod tests {
     fn natural_order() {
         let mut v = vec!["doc10.txt", "doc2.txt", "doc1.txt", "a.txt", "doc02.txt"];
         v.sort_by(|a, b| natural_cmp(a, b));
-        assert_eq!(v, ["a.txt", "doc1.txt", "doc02.txt", "doc2.txt", "doc10.txt"]);
+        assert_eq!(
+            v,
+            ["a.txt", "doc1.txt", "doc02.txt", "doc2.txt", "doc10.txt"]
+        );
     }
 }

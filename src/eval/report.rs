@@ -63,7 +63,11 @@ impl Report {
             self.clusters_total,
             self.dataset,
             self.scorer.name(),
-            if self.words == 0 { "none".to_string() } else { self.words.to_string() },
+            if self.words == 0 {
+                "none".to_string()
+            } else {
+                self.words.to_string()
+            },
         );
         let _ = writeln!(
             out,
@@ -71,7 +75,12 @@ impl Report {
             "measure", "recall", "precision", "F1"
         );
         let cell = |i: &super::bootstrap::Interval| {
-            format!("{:.2} ({:.2}-{:.2})", i.mean * 100.0, i.low * 100.0, i.high * 100.0)
+            format!(
+                "{:.2} ({:.2}-{:.2})",
+                i.mean * 100.0,
+                i.low * 100.0,
+                i.high * 100.0
+            )
         };
         for (m, a) in self.metrics.iter().zip(&self.averages) {
             let _ = writeln!(

@@ -95,7 +95,11 @@ fn hits(model: &Grams, peer: &Grams) -> u32 {
 
 /// R, P, F from totals, rounded as the Perl does.
 fn prf155(hit: f64, model: f64, peer: f64, alpha: f64) -> Prf {
-    let r = if model != 0.0 { round5(hit / model) } else { 0.0 };
+    let r = if model != 0.0 {
+        round5(hit / model)
+    } else {
+        0.0
+    };
     let p = if peer != 0.0 { round5(hit / peer) } else { 0.0 };
     let d = (1.0 - alpha) * p + alpha * r;
     let f = if d > 0.0 { round5(p * r / d) } else { 0.0 };
@@ -239,7 +243,11 @@ pub fn rouge155(peer: &[u8], models: &[Vec<u8>], limit: usize) -> [Prf; 5] {
 fn f1(hit: f64, model: f64, peer: f64) -> Prf {
     let r = if model > 0.0 { hit / model } else { 0.0 };
     let p = if peer > 0.0 { hit / peer } else { 0.0 };
-    let f = if r + p > 0.0 { 2.0 * r * p / (r + p) } else { 0.0 };
+    let f = if r + p > 0.0 {
+        2.0 * r * p / (r + p)
+    } else {
+        0.0
+    };
     Prf {
         recall: r,
         precision: p,
@@ -319,6 +327,24 @@ mod tests {
         let s = rouge155(peer, &[model], 0);
         assert_eq!(s[4].recall, 0.8);
         assert_eq!(s[4].precision, 0.4);
+    }
+
+    #[test]
+    fn rouge_score_readme_example() {
+        // rouge-score's README: score(target 'The quick brown fox jumps over the lazy dog',
+        // prediction 'The quick brown dog jumps on the log.') gives rouge1 P 0.75 R 0.66667
+        // F 0.70588 and rougeL P 0.625 R 0.55556 F 0.58824.
+        let s = rouge_score(
+            "The quick brown dog jumps on the log.",
+            &["The quick brown fox jumps over the lazy dog".to_string()],
+        );
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-4;
+        assert!(
+            close(s[0].precision, 0.75) && close(s[0].recall, 0.66667) && close(s[0].f1, 0.70588)
+        );
+        assert!(
+            close(s[3].precision, 0.625) && close(s[3].recall, 0.55556) && close(s[3].f1, 0.58824)
+        );
     }
 
     #[test]

@@ -144,7 +144,10 @@ mod tests {
     fn truncation_counts_raw_words() {
         let lines = spl_lines(b"One two three.\nFour five-six seven.\nEight.\n");
         let t = truncate(lines, 5);
-        assert_eq!(t, vec![b"one two three.".to_vec(), b"four five-six".to_vec()]);
+        assert_eq!(
+            t,
+            vec![b"one two three.".to_vec(), b"four five-six".to_vec()]
+        );
         // A sentence that ends exactly at the limit is still cut (to itself).
         let t = truncate(spl_lines(b"a b\nc d\ne\n"), 4);
         assert_eq!(t, vec![b"a b".to_vec(), b"c d".to_vec()]);
