@@ -11,6 +11,7 @@
 //! | one article prepared | [`doc`] | [`doc::Doc`] |
 //! | merge a story | [`story`], [`copies`] | [`story::Story`] (vocabulary, TF-IDF, copies) |
 //! | summarize | [`summarize`] | [`summarize::Summary`] (spans + sources) |
+//! | time expressions (TIMEX3) | [`time`] | [`time::TimeMention`]s (byte spans + values) |
 //! | render | [`render`] | text, Markdown, JSON |
 //! | measure quality | [`eval`] | ROUGE as ROUGE-1.5.5 computes it, over a dataset |
 //!
@@ -30,6 +31,7 @@ pub mod render;
 pub mod sentences;
 pub mod story;
 pub mod summarize;
+pub mod time;
 pub mod words;
 
 pub use error::{Error, Result};

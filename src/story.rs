@@ -9,7 +9,7 @@ use crate::doc::Doc;
 use crate::model::Article;
 use crate::words::{count_words, Word};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Stem ids.
 #[derive(Debug, Default, Clone)]
@@ -161,7 +161,7 @@ fn weigh_vectors(units: &mut [Unit], n_stems: usize) {
     }
     let n = units.len().max(1) as f32;
     for u in units.iter_mut() {
-        let mut tf: HashMap<u32, f32> = HashMap::new();
+        let mut tf: HashMap<u32, f32> = HashMap::default();
         for s in u.content_stems() {
             *tf.entry(s).or_insert(0.0) += 1.0;
         }

@@ -2,6 +2,8 @@
 
 use crate::model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
@@ -145,13 +147,33 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Stems a lower-case word (Snowball English, i.e. Porter2), after mapping irregular past
 /// forms to their base form.
+///
+/// Stems are cached per thread (news repeats its words; stemming is the costliest step of
+/// preparing an article); the cache is emptied when it reaches `STEM_CACHE` entries.
 pub fn stem(lower: &str) -> String {
-    let base = IRREGULAR
-        .iter()
-        .find(|(form, _)| *form == lower)
-        .map_or(lower, |(_, base)| base);
-    stemmer().stem(base).into_owned()
+    thread_local! {
+        static CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+    }
+    CACHE.with(|c| {
+        if let Some(s) = c.borrow().get(lower) {
+            return s.clone();
+        }
+        let base = IRREGULAR
+            .iter()
+            .find(|(form, _)| *form == lower)
+            .map_or(lower, |(_, base)| base);
+        let s = stemmer().stem(base).into_owned();
+        let mut c = c.borrow_mut();
+        if c.len() >= STEM_CACHE {
+            c.clear();
+        }
+        c.insert(lower.to_string(), s.clone());
+        s
+    })
 }
+
+/// Most stems kept in a thread's cache.
+const STEM_CACHE: usize = 200_000;
 
 /// The words of `span` in `text`: runs of letters and digits (UAX #29 word boundaries),
 /// with a possessive `'s` / `’s` dropped.

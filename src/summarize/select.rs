@@ -20,7 +20,7 @@
 use super::concepts::{Concept, Weights};
 use crate::options::Options;
 use crate::story::{cosine, Story};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Length scaling exponent of the greedy ratio.
 const LENGTH_POWER: f64 = 0.6;
@@ -87,7 +87,7 @@ pub fn select(story: &Story, weights: &Weights, opts: &Options) -> Vec<usize> {
     let candidates: Vec<usize> = (0..story.units.len())
         .filter(|&u| eligible(story, u, opts) && !weights.unit_concepts[u].is_empty())
         .collect();
-    let mut covered: HashSet<Concept> = HashSet::new();
+    let mut covered: HashSet<Concept> = HashSet::default();
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
     loop {
