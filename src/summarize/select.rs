@@ -127,6 +127,11 @@ pub fn select(story: &Story, weights: &Weights, opts: &Options) -> Vec<usize> {
     chosen
 }
 
+/// Fewest content (non-stop) words of a sentence added by the lead fill: without concept
+/// weight to vouch for it, a short sentence is more often a remark ("At least that's the way
+/// it seems.") than a fact.
+const FILL_CONTENT_WORDS: usize = 6;
+
 /// Adds the articles' leading sentences in turn (round robin by position) while they fit
 /// the budget, skipping ineligible ones and those that repeat a chosen sentence.
 fn fill_with_leads(story: &Story, chosen: &mut Vec<usize>, used: &mut usize, opts: &Options) {
@@ -143,7 +148,11 @@ fn fill_with_leads(story: &Story, chosen: &mut Vec<usize>, used: &mut usize, opt
             }
             let u = r.start + i;
             let unit = &story.units[u];
-            if chosen.contains(&u) || *used + unit.words > opts.words || !eligible(story, u, opts) {
+            if chosen.contains(&u)
+                || *used + unit.words > opts.words
+                || unit.content_stems().count() < FILL_CONTENT_WORDS
+                || !eligible(story, u, opts)
+            {
                 continue;
             }
             if chosen
