@@ -14,6 +14,8 @@
 //! | time expressions (TIMEX3) | [`time`] | [`time::TimeMention`]s (byte spans + values) |
 //! | render | [`render`] | text, Markdown, JSON |
 //! | measure quality | [`eval`] | ROUGE as ROUGE-1.5.5 computes it, over a dataset |
+//! | keep articles and stories (SQLite), ingest | [`store`] | stored stories, cached renderings |
+//! | serve the API and the web page | [`server`] | HTTP (axum) |
 //!
 //! Articles are prepared independently (in parallel); everything that compares articles is
 //! the merge step. See `ARCHITECTURE.md` for the design.
@@ -29,6 +31,8 @@ pub mod model;
 pub mod options;
 pub mod render;
 pub mod sentences;
+pub mod server;
+pub mod store;
 pub mod story;
 pub mod summarize;
 pub mod time;

@@ -25,6 +25,11 @@ enum Command {
     /// Summarize every cluster of a dataset (<cluster>/docs/*.txt, <cluster>/refs/*.txt) and
     /// score the summaries with ROUGE; or, with --score-only, score a folder of summaries.
     Eval(EvalArgs),
+    /// Store articles (files, folders, JSON Lines, RSS/Atom/JSON Feed) in the database and
+    /// assign them to stories. Idempotent.
+    Ingest(IngestArgs),
+    /// Serve the stories of the database: HTTP API and web page.
+    Serve(ServeArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -79,10 +84,40 @@ struct EvalArgs {
     common: Common,
 }
 
+#[derive(Args)]
+struct IngestArgs {
+    /// Files or folders.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The database file [default: ./storyline.db].
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ScorerArg {
     Rouge155,
     RougeScore,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on [default: 127.0.0.1:8080]; anything but loopback needs --token.
+    #[arg(long, value_name = "HOST:PORT")]
+    addr: Option<String>,
+    /// The database file [default: ./storyline.db].
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Writes need `Authorization: Bearer TOKEN`.
+    #[arg(long, value_name = "TOKEN")]
+    token: Option<String>,
+    #[command(flatten)]
+    common: Common,
 }
 
 fn load_options(common: &Common) -> Result<Options> {
@@ -173,11 +208,79 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn ingest(args: IngestArgs) -> Result<ExitCode> {
+    use storyline::store::ingest::{ingest_into, Progress};
+    let mut opts = load_options(&args.common)?;
+    if let Some(db) = args.db {
+        opts.serve.db = db;
+    }
+    let bar = if args.quiet {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new(0)
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg:>8} [{bar:40}] {pos}/{len}")
+            .expect("progress template")
+            .progress_chars("=> "),
+    );
+    let report = ingest_into(&opts.serve.db, &args.paths, &opts, &mut |p| {
+        let (msg, done, total) = match p {
+            Progress::Files(d, t) => ("files", d, t),
+            Progress::Stories(d, t) => ("stories", d, t),
+        };
+        bar.set_message(msg);
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
+    for e in &report.errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    println!(
+        "{} files: {} articles added, {} updated, {} unchanged; {} stories changed ({})",
+        report.files,
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.stories.len(),
+        opts.serve.db.display()
+    );
+    let usable = report.added + report.updated + report.unchanged;
+    Ok(if usable > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+fn serve(args: ServeArgs) -> Result<ExitCode> {
+    let mut opts = load_options(&args.common)?;
+    if let Some(a) = args.addr {
+        opts.serve.addr = a;
+    }
+    if let Some(db) = args.db {
+        opts.serve.db = db;
+    }
+    if args.token.is_some() {
+        opts.serve.token = args.token;
+    }
+    storyline::server::serve(&opts, |addr| {
+        println!(
+            "storyline: serving {} on http://{addr}/",
+            opts.serve.db.display()
+        );
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(a) => summarize(a),
         Command::Eval(a) => eval(a),
+        Command::Ingest(a) => ingest(a),
+        Command::Serve(a) => serve(a),
     };
     match result {
         Ok(code) => code,

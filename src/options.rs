@@ -40,6 +40,9 @@ pub struct Options {
     /// An article supports (is cited for) a summary sentence when one of its sentences holds
     /// at least this share (0..1) of the summary sentence's weighted content stems.
     pub support: f64,
+    /// `storyline serve` and `storyline ingest`: address, database, token, limits.
+    #[serde(default)]
+    pub serve: crate::server::ServeOptions,
 }
 
 impl Default for Options {
@@ -53,6 +56,7 @@ impl Default for Options {
             max_sentence_words: 60,
             same_content: 0.5,
             support: 0.4,
+            serve: crate::server::ServeOptions::default(),
         }
     }
 }

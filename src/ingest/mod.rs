@@ -12,6 +12,7 @@ mod walk;
 pub use html::{decode_html, html_article};
 pub use jsonl::{jsonl_articles, JsonArticle};
 pub use text::text_article;
+pub(crate) use walk::collect as collect_files;
 
 use crate::error::{Error, Result};
 use crate::model::Article;
