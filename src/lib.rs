@@ -14,6 +14,8 @@
 //! | time expressions (TIMEX3) | [`time`] | [`time::TimeMention`]s (byte spans + values) |
 //! | render | [`render`] | text, Markdown, JSON |
 //! | measure quality | [`eval`] | ROUGE as ROUGE-1.5.5 computes it, over a dataset |
+//! | main text of HTML pages | [`extract`] | [`extract::Page`] (text, title, date, site, author) |
+//! | look at one stage | [`inspect`] | [`inspect::Inspected`] (items with byte spans) |
 //! | keep articles and stories (SQLite), ingest | [`store`] | stored stories, cached renderings |
 //! | serve the API and the web page | [`server`] | HTTP (axum) |
 //!
@@ -26,7 +28,9 @@ pub mod copies;
 pub mod doc;
 pub mod error;
 pub mod eval;
+pub mod extract;
 pub mod ingest;
+pub mod inspect;
 pub mod model;
 pub mod options;
 pub mod render;

@@ -25,11 +25,56 @@ enum Command {
     /// Summarize every cluster of a dataset (<cluster>/docs/*.txt, <cluster>/refs/*.txt) and
     /// score the summaries with ROUGE; or, with --score-only, score a folder of summaries.
     Eval(EvalArgs),
+    /// Print the main article text of HTML pages (the same extraction HTML ingestion uses).
+    Extract(ExtractArgs),
+    /// Show one stage's output per article as JSON Lines, with byte offsets into its text.
+    Inspect(InspectArgs),
     /// Store articles (files, folders, JSON Lines, RSS/Atom/JSON Feed) in the database and
     /// assign them to stories. Idempotent.
     Ingest(IngestArgs),
     /// Serve the stories of the database: HTTP API and web page.
     Serve(ServeArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// HTML pages, or folders of them (.html, .htm, .xhtml).
+    #[arg(required = true)]
+    pages: Vec<PathBuf>,
+    /// Write DIR/<file stem>.txt for each page instead of printing.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Output format: the text, or one JSON object per page (text, title, date, site name, author).
+    #[arg(long, value_enum, default_value = "text")]
+    format: ExtractFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StageArg {
+    Clean,
+    Sentences,
+    Entities,
+    Dates,
+    Quotes,
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    /// Which stage to show.
+    #[arg(long, value_enum)]
+    stage: StageArg,
+    /// Files or folders (.txt, .html, .jsonl).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Reference date for relative time expressions when an article has no date of its own.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,8 +158,14 @@ struct ServeArgs {
     /// The database file [default: ./storyline.db].
     #[arg(long, value_name = "PATH")]
     db: Option<PathBuf>,
-    /// Writes need `Authorization: Bearer TOKEN`.
-    #[arg(long, value_name = "TOKEN")]
+    /// Writes need `Authorization: Bearer TOKEN`. Prefer the environment variable: a flag is
+    /// visible to other users in the process list.
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "STORYLINE_TOKEN",
+        hide_env_values = true
+    )]
     token: Option<String>,
     #[command(flatten)]
     common: Common,
@@ -208,6 +259,66 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    use storyline::extract::{extract_paths, to_json_line};
+    let opts = Options::default();
+    let run = extract_paths(&args.pages, &opts);
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create", dir.display()))?;
+    }
+    let mut errors = run.errors;
+    let mut written = 0;
+    let several = run.pages.len() > 1;
+    for x in &run.pages {
+        match (&args.out, args.format) {
+            (Some(dir), _) => match storyline::extract::write_text(dir, x) {
+                Ok(_) => written += 1,
+                Err(e) => errors.push(e),
+            },
+            (None, ExtractFormat::Json) => println!("{}", to_json_line(x)),
+            (None, ExtractFormat::Text) if several => {
+                println!("==> {} <==\n{}\n", x.path.display(), x.page.text)
+            }
+            (None, ExtractFormat::Text) => println!("{}", x.page.text),
+        }
+    }
+    for e in &errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    if let Some(dir) = &args.out {
+        eprintln!("storyline: wrote {written} file(s) to {}", dir.display());
+    }
+    Ok(if run.pages.is_empty() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn inspect(args: InspectArgs) -> Result<ExitCode> {
+    use storyline::inspect::{inspect_paths, to_json_line, Stage};
+    let stage = match args.stage {
+        StageArg::Clean => Stage::Clean,
+        StageArg::Sentences => Stage::Sentences,
+        StageArg::Entities => Stage::Entities,
+        StageArg::Dates => Stage::Dates,
+        StageArg::Quotes => Stage::Quotes,
+    };
+    let run = inspect_paths(&args.paths, stage, args.date, &Options::default())?;
+    for a in &run.articles {
+        println!("{}", to_json_line(a));
+    }
+    for e in &run.errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    Ok(if run.articles.is_empty() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn ingest(args: IngestArgs) -> Result<ExitCode> {
     use storyline::store::ingest::{ingest_into, Progress};
     let mut opts = load_options(&args.common)?;
@@ -279,6 +390,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Summarize(a) => summarize(a),
         Command::Eval(a) => eval(a),
+        Command::Extract(a) => extract(a),
+        Command::Inspect(a) => inspect(a),
         Command::Ingest(a) => ingest(a),
         Command::Serve(a) => serve(a),
     };
