@@ -193,7 +193,7 @@ pub fn sections(doc: &StoryDoc) -> Sections {
             .filter(|c| c.independent_sources >= 2)
             .map(claim_view)
             .collect();
-        widely.sort_by(|a, b| b.independent.cmp(&a.independent));
+        widely.sort_by_key(|c| std::cmp::Reverse(c.independent));
     }
     let mut conflicts = Vec::new();
     for c in &doc.claims {
