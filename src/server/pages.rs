@@ -279,7 +279,10 @@ fn story_page(doc: &StoryDoc, stored: Vec<crate::store::Stored>) -> StoryPage {
         articles_n: doc.articles.len(),
         updated: human_date(&doc.updated),
         sentences,
-        an: super::sections::sections(doc),
+        an: super::sections::sections(
+            doc,
+            &texts.iter().map(|(k, a)| (*k, a.text.as_str())).collect(),
+        ),
         articles,
     }
 }

@@ -31,18 +31,24 @@ pub struct SideView {
     pub chips: Vec<Chip>,
 }
 
-/// A conflict: its kind, the claim it is about, and the two sides.
+/// A conflict: its kind and the two sides.
 pub struct ConflictView {
     /// `number`, `date`, `name`, `quote` or `contradiction`.
     pub kind: String,
     /// A reader's word for the kind.
     pub label: &'static str,
-    /// The claim the sources differ on.
-    pub claim: String,
     /// The claim's version.
     pub ours: SideView,
     /// The differing version.
     pub theirs: SideView,
+}
+
+/// The conflicts about one claim.
+pub struct ClaimConflicts {
+    /// The claim the sources differ on.
+    pub claim: String,
+    /// Its conflicts.
+    pub items: Vec<ConflictView>,
 }
 
 /// A single-source fact.
@@ -115,8 +121,8 @@ pub struct Sections {
     pub agreed: Vec<ClaimView>,
     /// When none is agreed by all: claims stated by several, most widely reported first.
     pub widely: Vec<ClaimView>,
-    /// Conflicts.
-    pub conflicts: Vec<ConflictView>,
+    /// Conflicts, by claim.
+    pub conflicts: Vec<ClaimConflicts>,
     /// Single-source facts shown first.
     pub single: Vec<SingleView>,
     /// The rest (folded).
@@ -156,8 +162,8 @@ fn kind_label(kind: &str) -> &'static str {
     }
 }
 
-/// Builds the sections from a cached story.
-pub fn sections(doc: &StoryDoc) -> Sections {
+/// Builds the sections from a cached story and its articles' texts (by id).
+pub fn sections(doc: &StoryDoc, texts: &HashMap<&str, &str>) -> Sections {
     let index: HashMap<&str, usize> = doc
         .articles
         .iter()
@@ -196,27 +202,42 @@ pub fn sections(doc: &StoryDoc) -> Sections {
         widely.sort_by_key(|c| std::cmp::Reverse(c.independent));
     }
     let mut conflicts = Vec::new();
-    for c in &doc.claims {
+    for c in doc.claims.iter().filter(|c| !c.conflicts.is_empty()) {
+        let mut items = Vec::new();
         for k in &c.conflicts {
             let kind = serde_json::to_value(k.kind)
                 .ok()
                 .and_then(|v| v.as_str().map(String::from))
                 .unwrap_or_default();
-            let ours_ids: Vec<String> = c
+            // The claim's side: its other sources, narrowed to those whose text has the
+            // words it is set against, when they are given.
+            let others: Vec<&String> = c
                 .sources
                 .iter()
                 .filter(|s| !k.sources.contains(s))
-                .cloned()
                 .collect();
-            let ours_ids = if ours_ids.is_empty() {
-                vec![c.article.clone()]
-            } else {
-                ours_ids
+            let saying: Vec<String> = match &k.versus {
+                Some(v) => others
+                    .iter()
+                    .filter(|s| {
+                        texts
+                            .get(s.as_str())
+                            .is_some_and(|t| t.contains(v.as_str()))
+                    })
+                    .map(|s| s.to_string())
+                    .collect(),
+                None => others.iter().map(|s| s.to_string()).collect(),
             };
-            conflicts.push(ConflictView {
+            let ours_ids = if !saying.is_empty() {
+                saying
+            } else if !others.is_empty() {
+                others.into_iter().cloned().collect()
+            } else {
+                vec![c.article.clone()]
+            };
+            items.push(ConflictView {
                 label: kind_label(&kind),
                 kind,
-                claim: c.text.clone(),
                 ours: SideView {
                     text: k.versus.clone().unwrap_or_else(|| c.text.clone()),
                     chips: chips(&ours_ids),
@@ -227,6 +248,10 @@ pub fn sections(doc: &StoryDoc) -> Sections {
                 },
             });
         }
+        conflicts.push(ClaimConflicts {
+            claim: c.text.clone(),
+            items,
+        });
     }
     let mut single: Vec<SingleView> = doc
         .single_source

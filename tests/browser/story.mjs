@@ -48,10 +48,11 @@ try {
 
   // The analysis: conflicts (each with its kind and both sides' sources) and quotes by speaker.
   const conflicts = page.locator('section.conflicts .conflict');
-  const nk = await conflicts.count();
-  check(nk >= 1 && await conflicts.first().isVisible(), `the conflicts are shown (${nk})`);
+  const differences = page.locator('section.conflicts .difference');
+  const nk = await differences.count();
+  check(await conflicts.count() >= 1 && await conflicts.first().isVisible(), `the conflicts are shown (${nk} on ${await conflicts.count()} claims)`);
   for (let i = 0; i < nk; i++) {
-    const k = conflicts.nth(i);
+    const k = differences.nth(i);
     const sides = k.locator('.side');
     check(await k.locator('.kind').innerText() !== '' && await sides.count() === 2
       && await sides.nth(0).locator('.cite').count() >= 1 && await sides.nth(1).locator('.cite').count() >= 1,
@@ -107,6 +108,8 @@ try {
   const overflow = await pp.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   check(overflow <= 0, `no sideways scrolling on a phone (overflow ${overflow}px)`);
   await pp.screenshot({ path: join(out, 'story-phone.png') });
+  await pp.locator('section.conflicts').scrollIntoViewIfNeeded();
+  await pp.screenshot({ path: join(out, 'story-phone-conflicts.png') });
   await pp.goto(`${base}/`);
   await pp.screenshot({ path: join(out, 'index-phone.png') });
   await phone.close();
