@@ -12,12 +12,14 @@
 //! | merge a story | [`story`], [`copies`] | [`story::Story`] (vocabulary, TF-IDF, copies) |
 //! | summarize | [`summarize`] | [`summarize::Summary`] (spans + sources) |
 //! | render | [`render`] | text, Markdown, JSON |
+//! | sort a stream into stories, copies across it | [`cluster`] | stories, each summarized |
 //!
 //! Articles are prepared independently (in parallel); everything that compares articles is
 //! the merge step. See `ARCHITECTURE.md` for the design.
 #![deny(missing_docs)]
 
 pub mod clean;
+pub mod cluster;
 pub mod copies;
 pub mod doc;
 pub mod error;

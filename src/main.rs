@@ -18,6 +18,9 @@ enum Command {
     /// Summarize articles (files or folders; .txt, .html, .jsonl) as one story, every
     /// sentence citing every source that reports it.
     Summarize(SummarizeArgs),
+    /// Sort a mixed stream of articles into stories (one event each), summarize each, and
+    /// report copies across the stream.
+    Cluster(ClusterArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -48,6 +51,25 @@ struct SummarizeArgs {
     /// Show why each sentence was chosen.
     #[arg(long)]
     explain: bool,
+    /// Update summary: what articles published on or after DATE (YYYY-MM-DD) add to the
+    /// earlier ones.
+    #[arg(long, value_name = "DATE")]
+    since: Option<chrono::NaiveDate>,
+    /// Update summary: the reader has seen these articles (ids); say what the others add.
+    #[arg(long, value_name = "ARTICLE", num_args = 1..)]
+    seen: Vec<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct ClusterArgs {
+    /// Files or folders (read recursively, sorted, hidden files skipped).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Word budget of each story's summary.
+    #[arg(long, value_name = "N")]
+    words: Option<usize>,
     #[command(flatten)]
     common: Common,
 }
@@ -81,7 +103,17 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
         opts.words = w;
     }
     opts.explain |= args.explain;
-    let run = match storyline::summarize_paths(&args.paths, &opts) {
+    let update = args.since.is_some() || !args.seen.is_empty();
+    let seen = storyline::summarize::update::Seen {
+        since: args.since,
+        ids: args.seen,
+    };
+    let result = if update {
+        storyline::summarize::update::update_paths(&args.paths, &seen, &opts)
+    } else {
+        storyline::summarize_paths(&args.paths, &opts)
+    };
+    let run = match result {
         Ok(run) => run,
         Err(e @ storyline::Error::NoArticles(_)) => {
             eprintln!("storyline: error: {e}");
@@ -97,10 +129,31 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn cluster(args: ClusterArgs) -> Result<ExitCode> {
+    let mut opts = load_options(&args.common)?;
+    if let Some(w) = args.words {
+        opts.words = w;
+    }
+    let run = match storyline::cluster::cluster_paths(&args.paths, &opts) {
+        Ok(run) => run,
+        Err(e @ storyline::Error::NoArticles(_)) => {
+            eprintln!("storyline: error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    for e in &run.errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    print!("{}", storyline::cluster::report::render(&run, &opts));
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(a) => summarize(a),
+        Command::Cluster(a) => cluster(a),
     };
     match result {
         Ok(code) => code,

@@ -37,6 +37,8 @@ pub struct Options {
     /// Two sentences at least this similar (0..1, weighted cosine of stems) say the same thing:
     /// the summary never holds both, and an article holding one supports the other.
     pub same_content: f64,
+    /// Clustering a stream into stories (`storyline cluster`).
+    pub cluster: crate::cluster::ClusterOptions,
 }
 
 impl Default for Options {
@@ -49,6 +51,7 @@ impl Default for Options {
             min_sentence_words: 6,
             max_sentence_words: 60,
             same_content: 0.5,
+            cluster: crate::cluster::ClusterOptions::default(),
         }
     }
 }
