@@ -77,13 +77,16 @@ impl DocFeatures {
                 }
             }
         }
+        // A headline in Title Case capitalizes every word: then only known names count.
+        let caps: Vec<bool> = doc.title_words.iter().filter(|w| is_content(w) && !is_number(w)).map(|w| w.capital).collect();
+        let title_case = caps.len() >= 3 && caps.iter().filter(|&&c| c).count() * 4 > caps.len() * 3;
         let mut counts: HashMap<(Kind, &str), f32> = HashMap::new();
         fn add<'a>(
             counts: &mut HashMap<(Kind, &'a str), f32>,
             names_mid: &std::collections::HashSet<&str>,
             ws: &'a [Word],
             boost: f32,
-            in_title: bool,
+            title_case: bool,
         ) {
             for (i, w) in ws.iter().enumerate() {
                 if !is_content(w) {
@@ -93,9 +96,7 @@ impl DocFeatures {
                     *counts.entry((Kind::Number, w.lower.as_str())).or_insert(0.0) += boost;
                     continue;
                 }
-                // Headlines capitalize most words: there, only words known as names count.
-                let name = w.capital
-                    && ((i > 0 && !in_title) || names_mid.contains(w.lower.as_str()));
+                let name = w.capital && ((i > 0 && !title_case) || names_mid.contains(w.lower.as_str()));
                 if name {
                     *counts.entry((Kind::Name, w.lower.as_str())).or_insert(0.0) += boost;
                 }
@@ -105,7 +106,7 @@ impl DocFeatures {
         for ws in &doc.words {
             add(&mut counts, &names_mid, ws, 1.0, false);
         }
-        add(&mut counts, &names_mid, &doc.title_words, title_boost, true);
+        add(&mut counts, &names_mid, &doc.title_words, title_boost, title_case);
         let mut features: Vec<Feature> = counts
             .into_iter()
             .map(|((kind, text), count)| Feature {
@@ -141,7 +142,7 @@ mod tests {
         assert_eq!(has(Kind::Name, "geneva"), Some(3.0));
         assert_eq!(has(Kind::Number, "90"), Some(1.0));
         assert_eq!(has(Kind::Stem, "minut"), Some(1.0));
-        // "Talks" opens the headline and is not known as a name.
+        // "Talks" opens the headline.
         assert_eq!(has(Kind::Name, "talks"), None);
         assert_eq!(has(Kind::Stem, "talk"), Some(2.0));
         assert_eq!(has(Kind::Name, "on"), None);

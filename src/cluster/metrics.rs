@@ -24,17 +24,16 @@ pub struct Scores {
     pub clusters: usize,
 }
 
-fn contingency<A: Eq + std::hash::Hash + Copy, B: Eq + std::hash::Hash + Copy>(
-    gold: &[A],
-    found: &[B],
-) -> (HashMap<(A, B), f64>, HashMap<A, f64>, HashMap<B, f64>) {
+type Counts<'a, A, B> = (HashMap<(&'a A, &'a B), f64>, HashMap<&'a A, f64>, HashMap<&'a B, f64>);
+
+fn contingency<'a, A: Eq + std::hash::Hash, B: Eq + std::hash::Hash>(gold: &'a [A], found: &'a [B]) -> Counts<'a, A, B> {
     let mut both = HashMap::new();
     let mut g = HashMap::new();
     let mut f = HashMap::new();
     for (a, b) in gold.iter().zip(found) {
-        *both.entry((*a, *b)).or_insert(0.0) += 1.0;
-        *g.entry(*a).or_insert(0.0) += 1.0;
-        *f.entry(*b).or_insert(0.0) += 1.0;
+        *both.entry((a, b)).or_insert(0.0) += 1.0;
+        *g.entry(a).or_insert(0.0) += 1.0;
+        *f.entry(b).or_insert(0.0) += 1.0;
     }
     (both, g, f)
 }
@@ -42,8 +41,8 @@ fn contingency<A: Eq + std::hash::Hash + Copy, B: Eq + std::hash::Hash + Copy>(
 /// Scores `found` (a cluster label per item) against `gold` (a class label per item).
 pub fn score<A, B>(gold: &[A], found: &[B]) -> Scores
 where
-    A: Eq + std::hash::Hash + Copy,
-    B: Eq + std::hash::Hash + Copy,
+    A: Eq + std::hash::Hash,
+    B: Eq + std::hash::Hash,
 {
     assert_eq!(gold.len(), found.len());
     let n = gold.len() as f64;
@@ -53,8 +52,8 @@ where
     let mut p = 0.0;
     let mut r = 0.0;
     for (&(a, b), &c) in &both {
-        p += c * c / f[&b];
-        r += c * c / g[&a];
+        p += c * c / f[b];
+        r += c * c / g[a];
     }
     let (precision, recall) = if n > 0.0 { (p / n, r / n) } else { (1.0, 1.0) };
     let f1 = if precision + recall > 0.0 {
@@ -68,7 +67,7 @@ where
     let hf = h(&|| f.values().copied().collect());
     let mi: f64 = both
         .iter()
-        .map(|(&(a, b), &c)| (c / n) * ((n * c) / (g[&a] * f[&b])).ln())
+        .map(|(&(a, b), &c)| (c / n) * ((n * c) / (g[a] * f[b])).ln())
         .sum();
     let nmi = if hg + hf > 0.0 { (2.0 * mi / (hg + hf)).clamp(0.0, 1.0) } else { 1.0 };
     // ARI.

@@ -17,6 +17,7 @@ pub mod report;
 
 use crate::doc::Doc;
 use crate::error::{Error, Result};
+use crate::model::Article;
 use crate::options::Options;
 use crate::story::Story;
 use crate::summarize::{summarize, Summary};
@@ -110,8 +111,13 @@ pub struct Clustering {
 
 /// The order the stream is fed in: by date (undated articles first), ties in input order.
 pub fn arrival_order(docs: &[Doc]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&i| docs[i].article.published);
+    date_order(docs.iter().map(|d| &d.article))
+}
+
+fn date_order<'a>(articles: impl Iterator<Item = &'a Article>) -> Vec<usize> {
+    let dates: Vec<_> = articles.map(|a| a.published).collect();
+    let mut order: Vec<usize> = (0..dates.len()).collect();
+    order.sort_by_key(|&i| dates[i]);
     order
 }
 
@@ -119,19 +125,46 @@ pub fn arrival_order(docs: &[Doc]) -> Vec<usize> {
 /// [`arrival_order`].
 pub fn cluster_docs(docs: &[Doc], opts: &ClusterOptions) -> Clustering {
     let order = arrival_order(docs);
+    let mut c = Clusterer::new(opts.clone());
     let prepared: Vec<(DocFeatures, Sketch)> = order
         .par_iter()
-        .map(|&i| {
-            (
-                DocFeatures::from_doc(&docs[i], opts.title_boost as f32),
-                Sketch::from_doc(&docs[i]),
-            )
-        })
+        .map(|&i| prepare(&docs[i], opts))
         .collect();
-    let mut c = Clusterer::new(opts.clone());
     for (k, (f, s)) in prepared.into_iter().enumerate() {
         c.add(&f, s, docs[order[k]].article.published);
     }
+    finish(&c, &order)
+}
+
+/// Clusters articles without keeping their prepared documents (for large streams): they are
+/// prepared in parallel chunks, reduced to their features and sketches, and fed in date
+/// order. `progress` is told how many articles are done after each chunk. Same stories as
+/// [`cluster_docs`] on the same articles.
+pub fn cluster_articles(articles: &[Article], opts: &ClusterOptions, progress: &(dyn Fn(usize) + Sync)) -> Clustering {
+    const CHUNK: usize = 2048;
+    let order = date_order(articles.iter());
+    let mut c = Clusterer::new(opts.clone());
+    for (k, chunk) in order.chunks(CHUNK).enumerate() {
+        let prepared: Vec<(DocFeatures, Sketch)> = chunk
+            .par_iter()
+            .map(|&i| prepare(&Doc::new(articles[i].clone()), opts))
+            .collect();
+        for (j, (f, s)) in prepared.into_iter().enumerate() {
+            c.add(&f, s, articles[chunk[j]].published);
+        }
+        progress(k * CHUNK + chunk.len());
+    }
+    finish(&c, &order)
+}
+
+fn prepare(doc: &Doc, opts: &ClusterOptions) -> (DocFeatures, Sketch) {
+    (
+        DocFeatures::from_doc(doc, opts.title_boost as f32),
+        Sketch::from_doc(doc),
+    )
+}
+
+fn finish(c: &Clusterer, order: &[usize]) -> Clustering {
     Clustering {
         stories: c
             .stories()
