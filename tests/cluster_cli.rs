@@ -166,12 +166,12 @@ fn since_a_date_summarizes_only_the_newer_articles() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("old.txt"),
-        "date 2024-05-01\n\nThe storm reached the coast of Galicia on Monday with winds of 120 km/h. Thousands of homes lost power in the region.",
+        "date 2024-05-01\n\nThe storm reached the coast of Galicia on Monday with winds of 120 kilometres an hour. Thousands of homes lost power in the region.",
     )
     .unwrap();
     std::fs::write(
         dir.path().join("new.txt"),
-        "date 2024-05-03\n\nThe storm reached the coast of Galicia on Monday with winds of 120 km/h. Repair crews restored power to most homes by Wednesday evening.",
+        "date 2024-05-03\n\nThe storm reached the coast of Galicia on Monday with winds of 120 kilometres an hour. Repair crews restored power to most homes by Wednesday evening.",
     )
     .unwrap();
     let (out, err, ok) = run(&["summarize", dir.path().to_str().unwrap(), "--since", "2024-05-02"]);

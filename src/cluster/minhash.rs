@@ -353,11 +353,11 @@ mod tests {
 
     #[test]
     fn jaccard_estimate_is_close() {
-        // Two sets sharing 200 of 400 shingles: Jaccard 1/3.
+        // 296 shingles each, 196 shared: Jaccard 196/396 = 0.495 (64 values: s.d. about 0.06).
         let a = text(300, 5);
         let b = format!("{} {}", words(&a)[100..].join(" "), text(100, 6));
         let (sa, sb) = (Sketch::from_words(&words(&a)), Sketch::from_words(&words(&b)));
         let j = sa.jaccard(&sb);
-        assert!((0.15..0.55).contains(&j), "{j}");
+        assert!((0.35..0.65).contains(&j), "{j}");
     }
 }

@@ -35,6 +35,9 @@ pub struct ClusterOptions {
     /// An article joins the most similar live story when the cosine of its vector with the
     /// story's centroid is at least this (0..1); otherwise it starts a story.
     pub threshold: f64,
+    /// Two stories that a new article joins (both at or above `threshold`) are merged when
+    /// the cosine of their centroids is at least this (0..1; 1 merges only identical ones).
+    pub merge: f64,
     /// A story with no new article for more than this many days takes no more articles.
     pub quiet_days: u32,
     /// Weight of a name (capitalized word inside a sentence) against a content stem.
@@ -62,6 +65,7 @@ impl Default for ClusterOptions {
     fn default() -> Self {
         ClusterOptions {
             threshold: 0.2,
+            merge: 0.5,
             quiet_days: 7,
             name_weight: 2.0,
             number_weight: 1.0,
@@ -80,6 +84,7 @@ impl ClusterOptions {
     pub fn validate(&self) -> Result<()> {
         for (name, v) in [
             ("cluster.threshold", self.threshold),
+            ("cluster.merge", self.merge),
             ("cluster.near_duplicate", self.near_duplicate),
             ("cluster.containment", self.containment),
         ] {

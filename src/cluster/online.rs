@@ -10,6 +10,9 @@
 //!   vectors: every article of the story has a say, so one stray article cannot drag
 //!   unrelated ones in as single-link chaining would);
 //! - it joins the best story at or above the threshold, or starts a new one;
+//! - when the article also reaches the threshold with other stories whose centroids are
+//!   close to its story's (cosine at or above `merge`), those stories are merged: an early
+//!   split that later articles show to be one event is undone;
 //! - a copy of an earlier article ([`super::minhash`]) joins its original's story outright;
 //! - a story with no new article for `quiet_days` goes quiet: it takes no more articles.
 //!
@@ -44,6 +47,15 @@ struct StoryState {
     norm: f32,
     last: Option<NaiveDate>,
     members: Vec<usize>,
+    /// Keys the story is filed under.
+    keys: Vec<u64>,
+}
+
+impl StoryState {
+    /// False once merged into another story.
+    fn alive(&self) -> bool {
+        !self.members.is_empty()
+    }
 }
 
 /// Stories built so far from a stream of articles.
@@ -100,6 +112,8 @@ impl Clusterer {
             .iter()
             .map(|c| self.story_of[c.original])
             .find(|&s| self.live(s));
+        // Other stories the article also belongs in: merge candidates.
+        let mut also: Vec<usize> = Vec::new();
         if chosen.is_none() {
             let (stories, now, quiet) = (&self.stories, self.now, self.opts.quiet_days);
             let cands = self.index.candidates(&keys, |s| is_live(&stories[s as usize], now, quiet));
@@ -107,6 +121,9 @@ impl Clusterer {
             for s in cands {
                 let st = &self.stories[s as usize];
                 let sim = dot(&vector, &st.centroid) / st.norm.max(f32::MIN_POSITIVE);
+                if sim as f64 >= self.opts.threshold {
+                    also.push(s as usize);
+                }
                 if best.is_none_or(|(b, _)| sim > b) {
                     best = Some((sim, s as usize));
                 }
@@ -127,10 +144,22 @@ impl Clusterer {
         if let Some(d) = date {
             st.last = Some(st.last.map_or(d, |l| l.max(d)));
         }
-        for k in keys {
+        for &k in &keys {
+            if !st.keys.contains(&k) {
+                st.keys.push(k);
+            }
             self.index.insert(k, story as u32);
         }
         self.story_of.push(story);
+        for b in also {
+            if b != story && self.stories[b].alive() {
+                let (x, y) = (&self.stories[story], &self.stories[b]);
+                let sim = dot(&x.centroid, &y.centroid) / (x.norm * y.norm).max(f32::MIN_POSITIVE);
+                if sim as f64 >= self.opts.merge {
+                    self.merge(b, story);
+                }
+            }
+        }
         self.copies.extend(copies.iter().cloned());
         Assignment {
             story,
@@ -139,14 +168,35 @@ impl Clusterer {
         }
     }
 
+    /// Moves every article of story `from` into story `into`; `from` is left empty.
+    fn merge(&mut self, from: usize, into: usize) {
+        let gone = std::mem::take(&mut self.stories[from]);
+        for &m in &gone.members {
+            self.story_of[m] = into;
+        }
+        self.index.rename(&gone.keys, from as u32, into as u32);
+        let st = &mut self.stories[into];
+        st.members.extend(gone.members);
+        st.members.sort_unstable();
+        st.centroid = add_vectors(&st.centroid, &gone.centroid);
+        st.norm = st.centroid.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+        st.last = st.last.max(gone.last);
+        for k in gone.keys {
+            if !st.keys.contains(&k) {
+                st.keys.push(k);
+            }
+        }
+    }
+
     /// True when story `s` still takes articles.
     pub fn live(&self, s: usize) -> bool {
         is_live(&self.stories[s], self.now, self.opts.quiet_days)
     }
 
-    /// The stories: arrival indices of their articles, stories in order of creation.
+    /// The stories: arrival indices of their articles, stories in order of creation (stories
+    /// merged into another are left out).
     pub fn stories(&self) -> Vec<Vec<usize>> {
-        self.stories.iter().map(|s| s.members.clone()).collect()
+        self.stories.iter().filter(|s| s.alive()).map(|s| s.members.clone()).collect()
     }
 
     /// The story of each article, by arrival index.
@@ -196,6 +246,9 @@ impl Clusterer {
 }
 
 fn is_live(s: &StoryState, now: Option<NaiveDate>, quiet_days: u32) -> bool {
+    if !s.alive() {
+        return false;
+    }
     match (s.last, now) {
         (Some(l), Some(n)) => (n - l).num_days() <= quiet_days as i64,
         _ => true,
@@ -268,6 +321,7 @@ mod tests {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         let s = StoryState {
             last: d("2022-01-21"),
+            members: vec![0],
             ..Default::default()
         };
         assert!(is_live(&s, d("2022-01-24"), 3));
