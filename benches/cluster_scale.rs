@@ -58,7 +58,10 @@ fn texts(shared: &Path) -> Vec<String> {
 }
 
 fn sentences(t: &str) -> Vec<&str> {
-    t.split(['\n', '.']).map(str::trim).filter(|s| s.split_whitespace().count() >= 4).collect()
+    t.split(['\n', '.'])
+        .map(str::trim)
+        .filter(|s| s.split_whitespace().count() >= 4)
+        .collect()
 }
 
 fn build(n: usize, bases: &[String]) -> Vec<Article> {
@@ -69,7 +72,11 @@ fn build(n: usize, bases: &[String]) -> Vec<Article> {
         .map(|i| {
             let b = rng.below(bases.len());
             let other = rng.below(bases.len());
-            let mut sents: Vec<&str> = split[b].iter().copied().filter(|_| rng.below(10) < 8).collect();
+            let mut sents: Vec<&str> = split[b]
+                .iter()
+                .copied()
+                .filter(|_| rng.below(10) < 8)
+                .collect();
             for k in 1..sents.len() {
                 if rng.below(5) == 0 {
                     sents.swap(k - 1, k);
@@ -84,7 +91,10 @@ fn build(n: usize, bases: &[String]) -> Vec<Article> {
             }
             let mut text = String::new();
             for s in sents {
-                let words: Vec<&str> = s.split_whitespace().filter(|_| rng.below(20) != 0).collect();
+                let words: Vec<&str> = s
+                    .split_whitespace()
+                    .filter(|_| rng.below(20) != 0)
+                    .collect();
                 text.push_str(&words.join(" "));
                 text.push_str(". ");
             }
@@ -127,10 +137,14 @@ fn child(n: usize) {
     let articles = build(n, &bases);
     let built = t0.elapsed().as_secs_f64();
     let bar = ProgressBar::new(n as u64);
-    bar.set_style(ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} {per_sec} eta {eta}").unwrap());
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} {per_sec} eta {eta}").unwrap(),
+    );
     bar.set_message(format!("clustering {n}"));
     let t1 = Instant::now();
-    let c = cluster_articles(&articles, &ClusterOptions::default(), &|done| bar.set_position(done as u64));
+    let c = cluster_articles(&articles, &ClusterOptions::default(), &|done| {
+        bar.set_position(done as u64)
+    });
     let secs = t1.elapsed().as_secs_f64();
     bar.finish_and_clear();
     println!(
@@ -147,9 +161,15 @@ fn main() {
         println!("bench: run with cargo bench");
         return;
     }
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     if let Some(pos) = std::env::args().position(|a| a == "--child") {
-        let n = std::env::args().nth(pos + 1).and_then(|x| x.parse().ok()).expect("--child N");
+        let n = std::env::args()
+            .nth(pos + 1)
+            .and_then(|x| x.parse().ok())
+            .expect("--child N");
         child(n);
         return;
     }
@@ -179,6 +199,9 @@ fn main() {
         };
         let f: Vec<&str> = line.split_whitespace().collect();
         let mib = f[3].parse::<f64>().unwrap_or(0.0) / 1024.0;
-        println!("| {n} | {} | {mib:.0} | {} | {} | {} |", f[2], f[4], f[5], f[6]);
+        println!(
+            "| {n} | {} | {mib:.0} | {} | {} | {} |",
+            f[2], f[4], f[5], f[6]
+        );
     }
 }

@@ -42,7 +42,10 @@ fn mixed(shared: &Path) -> (tempfile::TempDir, Vec<(String, String)>) {
 }
 
 fn run(args: &[&str]) -> (String, String, bool) {
-    let out = Command::new(env!("CARGO_BIN_EXE_storyline")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .args(args)
+        .output()
+        .unwrap();
     (
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
@@ -77,7 +80,11 @@ fn seeds_and_multinews_come_out_as_their_stories() {
     labels.sort();
     labels.dedup();
     for l in labels {
-        let mut ids: Vec<String> = gold.iter().filter(|g| &g.1 == l).map(|g| g.0.clone()).collect();
+        let mut ids: Vec<String> = gold
+            .iter()
+            .filter(|g| &g.1 == l)
+            .map(|g| g.0.clone())
+            .collect();
         ids.sort();
         want.push(ids);
     }
@@ -87,7 +94,9 @@ fn seeds_and_multinews_come_out_as_their_stories() {
     for s in stories {
         let summary = s["summary"].as_array().unwrap();
         assert!(!summary.is_empty());
-        assert!(summary.iter().all(|x| !x["sources"].as_array().unwrap().is_empty()));
+        assert!(summary
+            .iter()
+            .all(|x| !x["sources"].as_array().unwrap().is_empty()));
     }
     // Seed 002 is whole inside seed 001 (the issue's own example of containment).
     let copies = v["copies"].as_array().unwrap();
@@ -107,8 +116,17 @@ fn text_and_markdown_name_every_story() {
     let (dir, _) = mixed(&shared);
     let (out, err, ok) = run(&["cluster", dir.path().to_str().unwrap()]);
     assert!(ok, "{err}");
-    assert_eq!(out.matches("== Story ").count(), 1 + CLUSTERS.len(), "{out}");
-    let (md, err, ok) = run(&["cluster", "--format", "markdown", dir.path().to_str().unwrap()]);
+    assert_eq!(
+        out.matches("== Story ").count(),
+        1 + CLUSTERS.len(),
+        "{out}"
+    );
+    let (md, err, ok) = run(&[
+        "cluster",
+        "--format",
+        "markdown",
+        dir.path().to_str().unwrap(),
+    ]);
     assert!(ok, "{err}");
     assert_eq!(md.matches("### Articles").count(), 1 + CLUSTERS.len());
 }
@@ -117,8 +135,16 @@ fn text_and_markdown_name_every_story() {
 fn articles_of_a_story_are_in_date_order() {
     let dir = tempfile::tempdir().unwrap();
     let body = "The city council of Springfield approved the new harbour bridge budget of 40 million dollars on Tuesday. Mayor Quimby said the bridge opens in 2027.";
-    for (name, date) in [("late", "2024-03-05"), ("early", "2024-03-01"), ("mid", "2024-03-03")] {
-        std::fs::write(dir.path().join(format!("{name}.txt")), format!("date {date}\n\n{body} Report {name}.")).unwrap();
+    for (name, date) in [
+        ("late", "2024-03-05"),
+        ("early", "2024-03-01"),
+        ("mid", "2024-03-03"),
+    ] {
+        std::fs::write(
+            dir.path().join(format!("{name}.txt")),
+            format!("date {date}\n\n{body} Report {name}."),
+        )
+        .unwrap();
     }
     let (out, err, ok) = run(&["cluster", "--format", "json", dir.path().to_str().unwrap()]);
     assert!(ok, "{err}");
@@ -138,11 +164,24 @@ fn update_summary_takes_nothing_the_reader_has_seen() {
     let seeds = shared.join("seeds");
     let mut ids: Vec<String> = std::fs::read_dir(&seeds)
         .unwrap()
-        .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().to_string())
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .to_string()
+        })
         .collect();
     ids.sort();
     let seen = &ids[..3];
-    let mut args = vec!["summarize", "--format", "json", seeds.to_str().unwrap(), "--seen"];
+    let mut args = vec![
+        "summarize",
+        "--format",
+        "json",
+        seeds.to_str().unwrap(),
+        "--seen",
+    ];
     args.extend(seen.iter().map(String::as_str));
     let (out, err, ok) = run(&args);
     assert!(ok, "{err}");
@@ -157,7 +196,10 @@ fn update_summary_takes_nothing_the_reader_has_seen() {
         let article = s["article"].as_str().unwrap();
         assert!(!seen.iter().any(|x| x == article), "{article} was seen");
         let text = s["text"].as_str().unwrap();
-        assert!(!seen_texts.iter().any(|t| t.contains(text)), "repeats a seen sentence: {text}");
+        assert!(
+            !seen_texts.iter().any(|t| t.contains(text)),
+            "repeats a seen sentence: {text}"
+        );
     }
 }
 
@@ -174,7 +216,15 @@ fn since_a_date_summarizes_only_the_newer_articles() {
         "date 2024-05-03\n\nThe storm reached the coast of Galicia on Monday with winds of 120 kilometres an hour. Repair crews restored power to most homes by Wednesday evening.",
     )
     .unwrap();
-    let (out, err, ok) = run(&["summarize", dir.path().to_str().unwrap(), "--since", "2024-05-02"]);
+    let (out, err, ok) = run(&[
+        "summarize",
+        dir.path().to_str().unwrap(),
+        "--since",
+        "2024-05-02",
+    ]);
     assert!(ok, "{err}");
-    assert_eq!(out.trim(), "Repair crews restored power to most homes by Wednesday evening. [new]");
+    assert_eq!(
+        out.trim(),
+        "Repair crews restored power to most homes by Wednesday evening. [new]"
+    );
 }

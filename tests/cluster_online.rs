@@ -39,7 +39,9 @@ fn docs_from_shared() -> Option<Vec<Doc>> {
 
 #[test]
 fn one_at_a_time_builds_the_batch_stories() {
-    let Some(docs) = docs_from_shared() else { return };
+    let Some(docs) = docs_from_shared() else {
+        return;
+    };
     let opts = ClusterOptions::default();
     let batch = cluster_docs(&docs, &opts);
     // Online: one article at a time, each prepared on its own as it arrives.
@@ -71,12 +73,19 @@ fn article(id: &str, date: &str) -> Doc {
 
 #[test]
 fn a_story_goes_quiet_after_the_configured_days() {
-    let docs = vec![article("a", "2024-02-01"), article("b", "2024-02-05"), article("c", "2024-03-20")];
+    let docs = vec![
+        article("a", "2024-02-01"),
+        article("b", "2024-02-05"),
+        article("c", "2024-03-20"),
+    ];
     let opts = ClusterOptions {
         quiet_days: 7,
         ..ClusterOptions::default()
     };
-    assert_eq!(cluster_docs(&docs, &opts).stories, vec![vec![0, 1], vec![2]]);
+    assert_eq!(
+        cluster_docs(&docs, &opts).stories,
+        vec![vec![0, 1], vec![2]]
+    );
     let opts = ClusterOptions {
         quiet_days: 60,
         ..ClusterOptions::default()

@@ -40,7 +40,8 @@ pub fn tfidf(docs: &[&Doc]) -> Vec<Vector> {
                 .map(|(k, c)| (k, c * ((1.0 + n) / (1.0 + df[k as usize])).ln() + c))
                 .collect();
             let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-            v.iter_mut().for_each(|x| x.1 /= norm.max(f32::MIN_POSITIVE));
+            v.iter_mut()
+                .for_each(|x| x.1 /= norm.max(f32::MIN_POSITIVE));
             v.sort_unstable_by_key(|x| x.0);
             v
         })
@@ -85,7 +86,11 @@ pub fn average_link(vs: &[Vector]) -> Vec<(usize, usize, f32)> {
             chain.push((0..n).find(|&i| active[i]).unwrap());
         }
         let a = *chain.last().unwrap();
-        let prev = if chain.len() >= 2 { Some(chain[chain.len() - 2]) } else { None };
+        let prev = if chain.len() >= 2 {
+            Some(chain[chain.len() - 2])
+        } else {
+            None
+        };
         let mut best = prev.unwrap_or(usize::MAX);
         let mut best_s = prev.map_or(f32::NEG_INFINITY, |p| sim[a * n + p]);
         for x in 0..n {
@@ -147,7 +152,11 @@ pub fn single_pass(vs: &[Vector], threshold: f32) -> Vec<usize> {
     for v in vs {
         let mut best: Option<(f32, usize)> = None;
         for (c, cen) in centroids.iter().enumerate() {
-            let s: f32 = v.iter().map(|(k, x)| x * cen.get(k).copied().unwrap_or(0.0)).sum::<f32>() / norms[c];
+            let s: f32 = v
+                .iter()
+                .map(|(k, x)| x * cen.get(k).copied().unwrap_or(0.0))
+                .sum::<f32>()
+                / norms[c];
             if best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, c));
             }

@@ -91,7 +91,12 @@ pub fn uci(file: &Path) -> Vec<Item> {
 }
 
 /// An article made of a headline alone (its text is the headline, its body empty).
-pub fn headline_article(id: &str, source: &str, title: &str, published: Option<NaiveDate>) -> Article {
+pub fn headline_article(
+    id: &str,
+    source: &str,
+    title: &str,
+    published: Option<NaiveDate>,
+) -> Article {
     Article {
         id: id.to_string(),
         source: source.to_string(),

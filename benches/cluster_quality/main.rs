@@ -26,10 +26,19 @@ struct Part {
 }
 
 fn part(items: &[&Item], coarse: bool) -> Part {
-    let docs: Vec<Doc> = items.par_iter().map(|i| Doc::new(i.article.clone())).collect();
+    let docs: Vec<Doc> = items
+        .par_iter()
+        .map(|i| Doc::new(i.article.clone()))
+        .collect();
     let gold = items
         .iter()
-        .map(|i| if coarse { i.topic.to_string() } else { i.event.clone() })
+        .map(|i| {
+            if coarse {
+                i.topic.to_string()
+            } else {
+                i.event.clone()
+            }
+        })
         .collect();
     Part { docs, gold }
 }
@@ -70,7 +79,9 @@ fn choose_and_report(
 
 fn base_opts() -> ClusterOptions {
     match std::env::var("STORYLINE_CLUSTER") {
-        Ok(s) if !s.trim().is_empty() => serde_json::from_str(&s).expect("STORYLINE_CLUSTER: ClusterOptions JSON"),
+        Ok(s) if !s.trim().is_empty() => {
+            serde_json::from_str(&s).expect("STORYLINE_CLUSTER: ClusterOptions JSON")
+        }
         _ => ClusterOptions::default(),
     }
 }
@@ -115,7 +126,8 @@ fn main() {
     }
     let mut ecb = data::ecbplus(&shared.join("data/ecbplus"));
     data::shuffle(&mut ecb, 2014);
-    let uci = data::uci(&shared.join("data/uci-news-headlines/uci_news_aggregator_first6366rows.csv"));
+    let uci =
+        data::uci(&shared.join("data/uci-news-headlines/uci_news_aggregator_first6366rows.csv"));
     let (ecb_c, ecb_r): (Vec<&Item>, Vec<&Item>) = ecb.iter().partition(|i| i.topic <= 22);
     let (uci_c, uci_r): (Vec<&Item>, Vec<&Item>) = uci.iter().partition(|i| i.topic % 2 == 0);
     let sets = [
@@ -132,11 +144,12 @@ fn main() {
             g.dedup();
             g.len()
         };
-        let (mc, mr): (Merges, Merges) = if std::env::var("STORYLINE_BENCH_ONLY").is_ok_and(|v| v == "storyline") {
-            (Vec::new(), Vec::new())
-        } else {
-            rayon::join(|| merges(c), || merges(r))
-        };
+        let (mc, mr): (Merges, Merges) =
+            if std::env::var("STORYLINE_BENCH_ONLY").is_ok_and(|v| v == "storyline") {
+                (Vec::new(), Vec::new())
+            } else {
+                rayon::join(|| merges(c), || merges(r))
+            };
         let agg = |p: &Part, t: f64| {
             let m = if std::ptr::eq(p, c) { &mc } else { &mr };
             baselines::cut(p.docs.len(), m, t as f32)

@@ -78,8 +78,14 @@ impl DocFeatures {
             }
         }
         // A headline in Title Case capitalizes every word: then only known names count.
-        let caps: Vec<bool> = doc.title_words.iter().filter(|w| is_content(w) && !is_number(w)).map(|w| w.capital).collect();
-        let title_case = caps.len() >= 3 && caps.iter().filter(|&&c| c).count() * 4 > caps.len() * 3;
+        let caps: Vec<bool> = doc
+            .title_words
+            .iter()
+            .filter(|w| is_content(w) && !is_number(w))
+            .map(|w| w.capital)
+            .collect();
+        let title_case =
+            caps.len() >= 3 && caps.iter().filter(|&&c| c).count() * 4 > caps.len() * 3;
         let mut counts: HashMap<(Kind, &str), f32> = HashMap::new();
         fn add<'a>(
             counts: &mut HashMap<(Kind, &'a str), f32>,
@@ -93,10 +99,13 @@ impl DocFeatures {
                     continue;
                 }
                 if is_number(w) {
-                    *counts.entry((Kind::Number, w.lower.as_str())).or_insert(0.0) += boost;
+                    *counts
+                        .entry((Kind::Number, w.lower.as_str()))
+                        .or_insert(0.0) += boost;
                     continue;
                 }
-                let name = w.capital && ((i > 0 && !title_case) || names_mid.contains(w.lower.as_str()));
+                let name =
+                    w.capital && ((i > 0 && !title_case) || names_mid.contains(w.lower.as_str()));
                 if name {
                     *counts.entry((Kind::Name, w.lower.as_str())).or_insert(0.0) += boost;
                 }
@@ -106,7 +115,13 @@ impl DocFeatures {
         for ws in &doc.words {
             add(&mut counts, &names_mid, ws, 1.0, false);
         }
-        add(&mut counts, &names_mid, &doc.title_words, title_boost, title_case);
+        add(
+            &mut counts,
+            &names_mid,
+            &doc.title_words,
+            title_boost,
+            title_case,
+        );
         let mut features: Vec<Feature> = counts
             .into_iter()
             .map(|((kind, text), count)| Feature {
@@ -135,8 +150,17 @@ mod tests {
     fn names_numbers_and_stems() {
         let d = doc("Talks in Geneva\n\nOn Friday Blinken met Lavrov in Geneva for 90 minutes. Blinken spoke.");
         let f = DocFeatures::from_doc(&d, 2.0);
-        let has = |k: Kind, t: &str| f.features.iter().find(|x| x.key == key(k, t)).map(|x| x.count);
-        assert_eq!(has(Kind::Name, "blinken"), Some(2.0), "mid-sentence once, then known as a name");
+        let has = |k: Kind, t: &str| {
+            f.features
+                .iter()
+                .find(|x| x.key == key(k, t))
+                .map(|x| x.count)
+        };
+        assert_eq!(
+            has(Kind::Name, "blinken"),
+            Some(2.0),
+            "mid-sentence once, then known as a name"
+        );
         assert_eq!(has(Kind::Name, "lavrov"), Some(1.0));
         // "Geneva" twice in the body, and in the headline (counted twice there).
         assert_eq!(has(Kind::Name, "geneva"), Some(3.0));

@@ -24,9 +24,16 @@ pub struct Scores {
     pub clusters: usize,
 }
 
-type Counts<'a, A, B> = (HashMap<(&'a A, &'a B), f64>, HashMap<&'a A, f64>, HashMap<&'a B, f64>);
+type Counts<'a, A, B> = (
+    HashMap<(&'a A, &'a B), f64>,
+    HashMap<&'a A, f64>,
+    HashMap<&'a B, f64>,
+);
 
-fn contingency<'a, A: Eq + std::hash::Hash, B: Eq + std::hash::Hash>(gold: &'a [A], found: &'a [B]) -> Counts<'a, A, B> {
+fn contingency<'a, A: Eq + std::hash::Hash, B: Eq + std::hash::Hash>(
+    gold: &'a [A],
+    found: &'a [B],
+) -> Counts<'a, A, B> {
     let mut both = HashMap::new();
     let mut g = HashMap::new();
     let mut f = HashMap::new();
@@ -62,14 +69,20 @@ where
         0.0
     };
     // NMI.
-    let h = |m: &dyn Fn() -> Vec<f64>| -> f64 { -m().iter().map(|&c| (c / n) * (c / n).ln()).sum::<f64>() };
+    let h = |m: &dyn Fn() -> Vec<f64>| -> f64 {
+        -m().iter().map(|&c| (c / n) * (c / n).ln()).sum::<f64>()
+    };
     let hg = h(&|| g.values().copied().collect());
     let hf = h(&|| f.values().copied().collect());
     let mi: f64 = both
         .iter()
         .map(|(&(a, b), &c)| (c / n) * ((n * c) / (g[a] * f[b])).ln())
         .sum();
-    let nmi = if hg + hf > 0.0 { (2.0 * mi / (hg + hf)).clamp(0.0, 1.0) } else { 1.0 };
+    let nmi = if hg + hf > 0.0 {
+        (2.0 * mi / (hg + hf)).clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
     // ARI.
     let c2 = |x: f64| x * (x - 1.0) / 2.0;
     let sum_ij: f64 = both.values().map(|&c| c2(c)).sum();
@@ -100,7 +113,10 @@ mod tests {
     fn perfect_and_all_in_one() {
         let gold = [0, 0, 1, 1];
         let s = score(&gold, &[5, 5, 7, 7]);
-        assert_eq!((s.precision, s.recall, s.f1, s.nmi, s.ari), (1.0, 1.0, 1.0, 1.0, 1.0));
+        assert_eq!(
+            (s.precision, s.recall, s.f1, s.nmi, s.ari),
+            (1.0, 1.0, 1.0, 1.0, 1.0)
+        );
         let s = score(&gold, &[0, 0, 0, 0]);
         assert_eq!((s.precision, s.recall), (0.5, 1.0));
         assert_eq!(s.nmi, 0.0);

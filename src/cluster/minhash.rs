@@ -112,7 +112,12 @@ pub fn shingle_hashes(words: &[&str]) -> Vec<u64> {
 impl Sketch {
     /// Sketches a document's kept words (headline excluded: outlets rewrite headlines).
     pub fn from_doc(doc: &Doc) -> Sketch {
-        let words: Vec<&str> = doc.words.iter().flatten().map(|w| w.lower.as_str()).collect();
+        let words: Vec<&str> = doc
+            .words
+            .iter()
+            .flatten()
+            .map(|w| w.lower.as_str())
+            .collect();
         if words.is_empty() {
             // A headline-only article: sketch its headline.
             let t: Vec<&str> = doc.title_words.iter().map(|w| w.lower.as_str()).collect();
@@ -138,7 +143,11 @@ impl Sketch {
                 })
                 .collect()
         };
-        let sample = shingles.iter().copied().filter(|h| h % SAMPLE_MOD == 0).collect();
+        let sample = shingles
+            .iter()
+            .copied()
+            .filter(|h| h % SAMPLE_MOD == 0)
+            .collect();
         Sketch {
             exact,
             signature,
@@ -293,7 +302,12 @@ impl CopyIndex {
         }
         self.sketches.push(sketch);
         let mut out: Vec<StreamCopy> = found.into_values().collect();
-        out.sort_by(|a, b| rank(b).partial_cmp(&rank(a)).unwrap().then(a.original.cmp(&b.original)));
+        out.sort_by(|a, b| {
+            rank(b)
+                .partial_cmp(&rank(a))
+                .unwrap()
+                .then(a.original.cmp(&b.original))
+        });
         out
     }
 }
@@ -316,7 +330,10 @@ mod tests {
     }
 
     fn text(n: usize, seed: usize) -> String {
-        (0..n).map(|i| format!("w{}", (i * 7919 + seed * 104729) % 100_003)).collect::<Vec<_>>().join(" ")
+        (0..n)
+            .map(|i| format!("w{}", (i * 7919 + seed * 104729) % 100_003))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     const T: CopyThresholds = CopyThresholds {
@@ -343,12 +360,20 @@ mod tests {
         assert_eq!(c[0].original, 0);
         assert_eq!(c[0].kind, CopyKind::NearDuplicate, "{c:?}");
         let c = ix.add(Sketch::from_words(&words(&wrapper)), &T);
-        assert!(c.iter().any(|c| c.original == 0 && c.kind == CopyKind::Contains), "{c:?}");
+        assert!(
+            c.iter()
+                .any(|c| c.original == 0 && c.kind == CopyKind::Contains),
+            "{c:?}"
+        );
         assert!(c.iter().all(|c| c.original != 1), "{c:?}");
         // An excerpt of the wrapper that is mostly the base.
         let excerpt = words(&base)[..200].join(" ");
         let c = ix.add(Sketch::from_words(&words(&excerpt)), &T);
-        assert!(c.iter().any(|c| c.original == 4 && c.kind == CopyKind::ContainedIn), "{c:?}");
+        assert!(
+            c.iter()
+                .any(|c| c.original == 4 && c.kind == CopyKind::ContainedIn),
+            "{c:?}"
+        );
     }
 
     #[test]
@@ -356,7 +381,10 @@ mod tests {
         // 296 shingles each, 196 shared: Jaccard 196/396 = 0.495 (64 values: s.d. about 0.06).
         let a = text(300, 5);
         let b = format!("{} {}", words(&a)[100..].join(" "), text(100, 6));
-        let (sa, sb) = (Sketch::from_words(&words(&a)), Sketch::from_words(&words(&b)));
+        let (sa, sb) = (
+            Sketch::from_words(&words(&a)),
+            Sketch::from_words(&words(&b)),
+        );
         let j = sa.jaccard(&sb);
         assert!((0.35..0.65).contains(&j), "{j}");
     }

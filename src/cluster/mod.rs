@@ -97,8 +97,14 @@ impl ClusterOptions {
                 "cluster.max_features and cluster.index_features must be at least 1".into(),
             ));
         }
-        if self.name_weight < 0.0 || self.number_weight < 0.0 || self.title_boost < 0.0 || self.idf_prior < 0.0 {
-            return Err(Error::Options("cluster weights must not be negative".into()));
+        if self.name_weight < 0.0
+            || self.number_weight < 0.0
+            || self.title_boost < 0.0
+            || self.idf_prior < 0.0
+        {
+            return Err(Error::Options(
+                "cluster weights must not be negative".into(),
+            ));
         }
         Ok(())
     }
@@ -131,10 +137,8 @@ fn date_order<'a>(articles: impl Iterator<Item = &'a Article>) -> Vec<usize> {
 pub fn cluster_docs(docs: &[Doc], opts: &ClusterOptions) -> Clustering {
     let order = arrival_order(docs);
     let mut c = Clusterer::new(opts.clone());
-    let prepared: Vec<(DocFeatures, Sketch)> = order
-        .par_iter()
-        .map(|&i| prepare(&docs[i], opts))
-        .collect();
+    let prepared: Vec<(DocFeatures, Sketch)> =
+        order.par_iter().map(|&i| prepare(&docs[i], opts)).collect();
     for (k, (f, s)) in prepared.into_iter().enumerate() {
         c.add(&f, s, docs[order[k]].article.published);
     }
@@ -145,7 +149,11 @@ pub fn cluster_docs(docs: &[Doc], opts: &ClusterOptions) -> Clustering {
 /// prepared in parallel chunks, reduced to their features and sketches, and fed in date
 /// order. `progress` is told how many articles are done after each chunk. Same stories as
 /// [`cluster_docs`] on the same articles.
-pub fn cluster_articles(articles: &[Article], opts: &ClusterOptions, progress: &(dyn Fn(usize) + Sync)) -> Clustering {
+pub fn cluster_articles(
+    articles: &[Article],
+    opts: &ClusterOptions,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Clustering {
     const CHUNK: usize = 2048;
     let order = date_order(articles.iter());
     let mut c = Clusterer::new(opts.clone());
@@ -229,7 +237,11 @@ pub fn cluster_paths<P: AsRef<Path>>(paths: &[P], opts: &Options) -> Result<Clus
     let mut groups: Vec<Vec<Doc>> = clustering
         .stories
         .iter()
-        .map(|m| m.iter().map(|&i| slots[i].take().expect("each doc in one story")).collect())
+        .map(|m| {
+            m.iter()
+                .map(|&i| slots[i].take().expect("each doc in one story"))
+                .collect()
+        })
         .collect();
     // Biggest first; the sort is stable, so ties keep the order of their first article.
     groups.sort_by_key(|g| std::cmp::Reverse(g.len()));

@@ -116,7 +116,9 @@ impl Clusterer {
         let mut also: Vec<usize> = Vec::new();
         if chosen.is_none() {
             let (stories, now, quiet) = (&self.stories, self.now, self.opts.quiet_days);
-            let cands = self.index.candidates(&keys, |s| is_live(&stories[s as usize], now, quiet));
+            let cands = self
+                .index
+                .candidates(&keys, |s| is_live(&stories[s as usize], now, quiet));
             let mut best: Option<(f32, usize)> = None;
             for s in cands {
                 let st = &self.stories[s as usize];
@@ -196,7 +198,11 @@ impl Clusterer {
     /// The stories: arrival indices of their articles, stories in order of creation (stories
     /// merged into another are left out).
     pub fn stories(&self) -> Vec<Vec<usize>> {
-        self.stories.iter().filter(|s| s.alive()).map(|s| s.members.clone()).collect()
+        self.stories
+            .iter()
+            .filter(|s| s.alive())
+            .map(|s| s.members.clone())
+            .collect()
     }
 
     /// The story of each article, by arrival index.

@@ -75,7 +75,14 @@ pub fn render(run: &ClusterRun, opts: &Options) -> String {
             if !run.copies.is_empty() {
                 let _ = writeln!(out, "== Copies");
                 for c in &run.copies {
-                    let _ = writeln!(out, "{} {} {} ({:.2})", c.copy, kind_name(c.kind), c.original, c.score);
+                    let _ = writeln!(
+                        out,
+                        "{} {} {} ({:.2})",
+                        c.copy,
+                        kind_name(c.kind),
+                        c.original,
+                        c.score
+                    );
                 }
             }
             out
@@ -87,9 +94,19 @@ pub fn render(run: &ClusterRun, opts: &Options) -> String {
                 out.push('\n');
             }
             if !run.copies.is_empty() {
-                let _ = writeln!(out, "## Copies\n\n| article | copies | original | score |\n|---|---|---|---|");
+                let _ = writeln!(
+                    out,
+                    "## Copies\n\n| article | copies | original | score |\n|---|---|---|---|"
+                );
                 for c in &run.copies {
-                    let _ = writeln!(out, "| {} | {} | {} | {:.2} |", c.copy, kind_name(c.kind), c.original, c.score);
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {} | {:.2} |",
+                        c.copy,
+                        kind_name(c.kind),
+                        c.original,
+                        c.score
+                    );
                 }
             }
             out

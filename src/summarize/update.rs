@@ -46,7 +46,9 @@ impl Seen {
 /// The update summary of a story for a reader who has seen `seen`, within `opts.words`.
 /// Empty when no article is new.
 pub fn update(story: &Story, seen: &Seen, opts: &Options) -> Summary {
-    let seen_doc: Vec<bool> = (0..story.docs.len()).map(|d| seen.has_seen(story, d)).collect();
+    let seen_doc: Vec<bool> = (0..story.docs.len())
+        .map(|d| seen.has_seen(story, d))
+        .collect();
     let unit_concepts: Vec<Vec<Concept>> = story
         .units
         .iter()
@@ -59,7 +61,9 @@ pub fn update(story: &Story, seen: &Seen, opts: &Options) -> Summary {
         .filter(|(_, u)| seen_doc[u.doc])
         .flat_map(|(i, _)| unit_concepts[i].iter().copied())
         .collect();
-    let old_units: Vec<usize> = (0..story.units.len()).filter(|&u| seen_doc[story.units[u].doc]).collect();
+    let old_units: Vec<usize> = (0..story.units.len())
+        .filter(|&u| seen_doc[story.units[u].doc])
+        .collect();
     // Weight of a new concept: the independent newer sources that carry it.
     let mut groups: HashMap<Concept, HashSet<usize>> = HashMap::new();
     for (i, u) in story.units.iter().enumerate() {
@@ -72,11 +76,14 @@ pub fn update(story: &Story, seen: &Seen, opts: &Options) -> Summary {
             }
         }
     }
-    let weight: HashMap<Concept, f64> = groups.into_iter().map(|(c, g)| (c, g.len() as f64)).collect();
+    let weight: HashMap<Concept, f64> = groups
+        .into_iter()
+        .map(|(c, g)| (c, g.len() as f64))
+        .collect();
     let repeats_seen = |u: usize| {
-        old_units
-            .iter()
-            .any(|&o| cosine(&story.units[o].vector, &story.units[u].vector) as f64 >= opts.same_content)
+        old_units.iter().any(|&o| {
+            cosine(&story.units[o].vector, &story.units[u].vector) as f64 >= opts.same_content
+        })
     };
     let candidates: Vec<usize> = (0..story.units.len())
         .filter(|&u| !seen_doc[story.units[u].doc] && eligible(story, u, opts))
@@ -103,9 +110,9 @@ pub fn update(story: &Story, seen: &Seen, opts: &Options) -> Summary {
             }
             let score = gain / (unit.words as f64).powf(LENGTH_POWER);
             if best.is_none_or(|(b, _)| score > b)
-                && !chosen
-                    .iter()
-                    .any(|&c| cosine(&story.units[c].vector, &unit.vector) as f64 >= opts.same_content)
+                && !chosen.iter().any(|&c| {
+                    cosine(&story.units[c].vector, &unit.vector) as f64 >= opts.same_content
+                })
             {
                 best = Some((score, u));
             }
@@ -130,7 +137,10 @@ pub fn update(story: &Story, seen: &Seen, opts: &Options) -> Summary {
                 .filter_map(|c| weight.get(c).map(|w| (*c, *w)))
                 .map(|(c, w)| {
                     let (a, b) = parts(c);
-                    (format!("{} {}", story.vocab.stem(a), story.vocab.stem(b)), w)
+                    (
+                        format!("{} {}", story.vocab.stem(a), story.vocab.stem(b)),
+                        w,
+                    )
                 })
                 .collect();
             cs.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -175,7 +185,9 @@ mod tests {
         Story::from_articles(
             texts
                 .iter()
-                .map(|(id, t)| text_article(Path::new(&format!("{id}.txt")), t.as_bytes().to_vec()).unwrap())
+                .map(|(id, t)| {
+                    text_article(Path::new(&format!("{id}.txt")), t.as_bytes().to_vec()).unwrap()
+                })
                 .collect(),
         )
     }
@@ -192,8 +204,15 @@ mod tests {
             ids: vec![],
         };
         let m = update(&s, &seen, &opts);
-        let texts: Vec<&str> = m.sentences.iter().map(|x| x.span.of(&s.docs[x.doc].article.text)).collect();
-        assert_eq!(texts, ["Both sides agreed to continue talks next week after written answers."]);
+        let texts: Vec<&str> = m
+            .sentences
+            .iter()
+            .map(|x| x.span.of(&s.docs[x.doc].article.text))
+            .collect();
+        assert_eq!(
+            texts,
+            ["Both sides agreed to continue talks next week after written answers."]
+        );
         // Seeing everything leaves nothing to say.
         let all = Seen {
             since: None,
