@@ -59,7 +59,12 @@ pub fn clean(article: &Article) -> Vec<Region> {
     let mut regions = Vec::new();
     let head_end = article.title_span.map_or(article.body.start, |t| t.start);
     let head = Span::new(0, head_end.min(article.body.start));
-    if !head.of(text).trim().trim_start_matches('\u{feff}').is_empty() {
+    if !head
+        .of(text)
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .is_empty()
+    {
         regions.push(trimmed(text, head, RegionKind::Header));
     }
     if let Some(t) = article.title_span {
@@ -150,9 +155,27 @@ const SHARE: &[&str] = &[
 ];
 
 const SHARE_WORDS: &[&str] = &[
-    "facebook", "twitter", "reddit", "whatsapp", "linkedin", "pinterest", "email", "print",
-    "share", "tweet", "comments", "comment", "instagram", "flipboard", "youtube", "google+",
-    "tumblr", "copy", "link", "messenger", "sms",
+    "facebook",
+    "twitter",
+    "reddit",
+    "whatsapp",
+    "linkedin",
+    "pinterest",
+    "email",
+    "print",
+    "share",
+    "tweet",
+    "comments",
+    "comment",
+    "instagram",
+    "flipboard",
+    "youtube",
+    "google+",
+    "tumblr",
+    "copy",
+    "link",
+    "messenger",
+    "sms",
 ];
 
 const CHROME: &[&str] = &[
@@ -241,7 +264,9 @@ fn is_embed(line: &str, lower: &str) -> bool {
     // "— Name (@handle) January 18, 2022" at the end of an embedded tweet.
     if let Some(at) = line.rfind("(@") {
         let before = &line[..at];
-        let dash = before.rfind(['\u{2014}', '\u{2013}']).or_else(|| before.rfind(" - "));
+        let dash = before
+            .rfind(['\u{2014}', '\u{2013}'])
+            .or_else(|| before.rfind(" - "));
         let after = &line[at..];
         if dash.is_some() && after.contains(')') && after.chars().any(|c| c.is_ascii_digit()) {
             return true;
@@ -270,19 +295,42 @@ fn is_caption(line: &str, lower: &str, words: usize) -> bool {
     if let Some(open) = lower.rfind(['(', '[']) {
         let tail = &lower[open..];
         if tail.ends_with([')', ']'])
-            && (credit_tail.iter().any(|c| tail.starts_with(c) || tail.ends_with(c))
+            && (credit_tail
+                .iter()
+                .any(|c| tail.starts_with(c) || tail.ends_with(c))
                 || (tail.contains(" / ") && tail.len() < 60))
         {
             return true;
         }
     }
-    let heads = ["photo:", "image:", "caption:", "photograph:", "image copyright", "image caption", "photo credit"];
+    let heads = [
+        "photo:",
+        "image:",
+        "caption:",
+        "photograph:",
+        "image copyright",
+        "image caption",
+        "photo credit",
+    ];
     if heads.iter().any(|h| lower.starts_with(h)) {
         return true;
     }
     if words <= 8 && !closes_sentence(line) {
-        let credit = ["photo", "photograph by", "courtesy", "getty images", "/reuters", "/ap", "/npr", "/abc", "/afp"];
-        if credit.iter().any(|c| lower.starts_with(c) || lower.ends_with(c)) {
+        let credit = [
+            "photo",
+            "photograph by",
+            "courtesy",
+            "getty images",
+            "/reuters",
+            "/ap",
+            "/npr",
+            "/abc",
+            "/afp",
+        ];
+        if credit
+            .iter()
+            .any(|c| lower.starts_with(c) || lower.ends_with(c))
+        {
             return true;
         }
     }
@@ -295,7 +343,9 @@ fn is_byline(line: &str, words: usize) -> bool {
     }
     let l = line.trim_start_matches(['\u{2014}', '\u{2013}', '-', ' ']);
     let lower = l.to_lowercase();
-    lower.starts_with("by ") || lower.starts_with("with assistance by") || lower.starts_with("reporting by")
+    lower.starts_with("by ")
+        || lower.starts_with("with assistance by")
+        || lower.starts_with("reporting by")
 }
 
 /// "Some Headline Words | Outlet Name" or "… - Outlet": a headline with a site name after a bar.
@@ -375,7 +425,10 @@ mod tests {
         let raw = "date 2022-01-21\nA Headline Here\nFirst paragraph of news.\n\nAdvertisement\n\nSecond paragraph.\n";
         let a = text_article(Path::new("a.txt"), raw.as_bytes().to_vec()).unwrap();
         let regions = clean(&a);
-        let got: Vec<(&str, RegionKind)> = regions.iter().map(|r| (r.span.of(&a.text), r.kind)).collect();
+        let got: Vec<(&str, RegionKind)> = regions
+            .iter()
+            .map(|r| (r.span.of(&a.text), r.kind))
+            .collect();
         assert_eq!(
             got,
             [

@@ -6,8 +6,8 @@
 //! support for what the other says.
 
 use crate::doc::Doc;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
-use std::collections::HashSet;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Words per shingle.
@@ -27,45 +27,71 @@ pub struct Copy {
     pub share: f64,
 }
 
-/// The shingle set of a document (lower-case words of its kept sentences).
-pub fn shingles(doc: &Doc) -> HashSet<u64> {
-    let words: Vec<&str> = doc.words.iter().flatten().map(|w| w.lower.as_str()).collect();
-    let mut set = HashSet::new();
-    if words.len() < SHINGLE {
-        if !words.is_empty() {
-            set.insert(xxh3_64(words.join(" ").as_bytes()));
+/// The shingle set of a document (lower-case words of its kept sentences), as hashes.
+///
+/// A shingle's hash combines the hashes of its words by position, so no string is built.
+pub fn shingles(doc: &Doc) -> FxHashSet<u64> {
+    let hashes: Vec<u64> = doc
+        .words
+        .iter()
+        .flatten()
+        .map(|w| xxh3_64(w.lower.as_bytes()))
+        .collect();
+    let combine = |win: &[u64]| {
+        win.iter().fold(0x9e37_79b9_7f4a_7c15u64, |acc, h| {
+            (acc.rotate_left(17) ^ h).wrapping_mul(0x100_0000_01b3)
+        })
+    };
+    let mut set = FxHashSet::default();
+    if hashes.len() < SHINGLE {
+        if !hashes.is_empty() {
+            set.insert(combine(&hashes));
         }
         return set;
     }
-    for win in words.windows(SHINGLE) {
-        set.insert(xxh3_64(win.join(" ").as_bytes()));
-    }
+    set.extend(hashes.windows(SHINGLE).map(combine));
     set
 }
 
 /// Every pair where one document holds at least `COPY_SHARE` of another.
+///
+/// Shared shingles are counted through an inverted index (shingle → documents), so the cost
+/// follows the shingles documents actually share, not the number of document pairs.
 pub fn find_copies(docs: &[Doc]) -> Vec<Copy> {
-    let sets: Vec<HashSet<u64>> = docs.iter().map(shingles).collect();
-    let mut out = Vec::new();
-    for (b, sb) in sets.iter().enumerate() {
-        if sb.is_empty() {
+    let sets: Vec<FxHashSet<u64>> = docs.iter().map(shingles).collect();
+    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (d, set) in sets.iter().enumerate() {
+        for &h in set {
+            postings.entry(h).or_default().push(d as u32);
+        }
+    }
+    // shared[(a, b)]: how many shingles of b are also in a.
+    let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for with in postings.values() {
+        // A shingle in very many documents is boilerplate, not a sign of copying.
+        if with.len() < 2 || with.len() > 64 {
             continue;
         }
-        for (a, sa) in sets.iter().enumerate() {
-            if a == b {
-                continue;
-            }
-            let inter = sb.iter().filter(|h| sa.contains(h)).count();
-            let share = inter as f64 / sb.len() as f64;
-            if share >= COPY_SHARE {
-                out.push(Copy {
-                    article: a,
-                    contains: b,
-                    share,
-                });
+        for &a in with {
+            for &b in with {
+                if a != b {
+                    *shared.entry((a, b)).or_insert(0) += 1;
+                }
             }
         }
     }
+    let mut out: Vec<Copy> = shared
+        .into_iter()
+        .filter_map(|((a, b), n)| {
+            let share = n as f64 / sets[b as usize].len() as f64;
+            (share >= COPY_SHARE).then_some(Copy {
+                article: a as usize,
+                contains: b as usize,
+                share,
+            })
+        })
+        .collect();
+    out.sort_by_key(|c| (c.contains, c.article));
     out
 }
 

@@ -30,12 +30,20 @@ pub enum Error {
         /// Why it was refused.
         reason: String,
     },
-    /// No input gave a usable article.
-    #[error("no usable article in the input{}", if .0.is_empty() { String::new() } else { format!(" ({})", .0) })]
-    NoArticles(String),
+    /// No input gave a usable article. Holds the error of every input that was refused.
+    #[error("no usable article in the input{}", summary(.0))]
+    NoArticles(Vec<Error>),
     /// The options are inconsistent.
     #[error("invalid option: {0}")]
     Options(String),
+}
+
+fn summary(errors: &[Error]) -> String {
+    match errors {
+        [] => " (no input files)".to_string(),
+        [one] => format!(" ({one})"),
+        [first, rest @ ..] => format!(" ({first}; and {} more)", rest.len()),
+    }
 }
 
 fn location(path: &std::path::Path, line: Option<usize>) -> String {

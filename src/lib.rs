@@ -59,12 +59,7 @@ pub fn summarize_paths<P: AsRef<Path>>(paths: &[P], opts: &Options) -> Result<Ru
     opts.validate()?;
     let loaded = ingest::load(paths, opts);
     if loaded.articles.is_empty() {
-        let why = loaded
-            .errors
-            .first()
-            .map(|e| e.to_string())
-            .unwrap_or_else(|| "no input files".to_string());
-        return Err(Error::NoArticles(why));
+        return Err(Error::NoArticles(loaded.errors));
     }
     let story = Story::from_articles(loaded.articles);
     let summary = summarize(&story, opts);

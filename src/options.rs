@@ -37,6 +37,9 @@ pub struct Options {
     /// Two sentences at least this similar (0..1, weighted cosine of stems) say the same thing:
     /// the summary never holds both, and an article holding one supports the other.
     pub same_content: f64,
+    /// An article supports (is cited for) a summary sentence when one of its sentences holds
+    /// at least this share (0..1) of the summary sentence's weighted content stems.
+    pub support: f64,
     /// Clustering a stream into stories (`storyline cluster`).
     pub cluster: crate::cluster::ClusterOptions,
 }
@@ -51,6 +54,7 @@ impl Default for Options {
             min_sentence_words: 6,
             max_sentence_words: 60,
             same_content: 0.5,
+            support: 0.4,
             cluster: crate::cluster::ClusterOptions::default(),
         }
     }
@@ -67,10 +71,15 @@ impl Options {
                 "min_sentence_words is above max_sentence_words".into(),
             ));
         }
-        if !(0.0..=1.0).contains(&self.same_content) {
-            return Err(crate::Error::Options(
-                "same_content must lie between 0 and 1".into(),
-            ));
+        for (name, v) in [
+            ("same_content", self.same_content),
+            ("support", self.support),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(crate::Error::Options(format!(
+                    "{name} must lie between 0 and 1"
+                )));
+            }
         }
         Ok(())
     }

@@ -26,11 +26,11 @@ pub struct Sentence {
 /// Abbreviations after which a full stop does not end a sentence when more text follows
 /// on the same line (titles, months, days, states, common short forms).
 const ALWAYS_ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
-    "adm", "cmdr", "maj", "rev", "fr", "sec", "secy", "pres", "supt", "insp", "det", "st",
-    "mt", "ft", "no", "nos", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-    "sat", "sun", "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "cf", "al",
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
+    "cmdr", "maj", "rev", "fr", "sec", "secy", "pres", "supt", "insp", "det", "st", "mt", "ft",
+    "no", "nos", "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "approx", "est", "dept", "univ", "assn", "bros", "e.g", "i.e", "cf", "al",
 ];
 
 /// Abbreviations that may also end a sentence: joined only when the next word starts with a
@@ -56,7 +56,11 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::with_capacity(cuts.len());
     let mut pos = span.start;
     for (i, c) in cuts.iter().enumerate() {
-        let end = if i + 1 == cuts.len() { span.end } else { c.end.clamp(pos, span.end) };
+        let end = if i + 1 == cuts.len() {
+            span.end
+        } else {
+            c.end.clamp(pos, span.end)
+        };
         if end > pos {
             spans.push(Span::new(pos, end));
             pos = end;
@@ -69,10 +73,7 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
             _ => merged.push(s),
         }
     }
-    merged
-        .into_iter()
-        .filter_map(|s| trim(text, s))
-        .collect()
+    merged.into_iter().filter_map(|s| trim(text, s)).collect()
 }
 
 fn trim(text: &str, s: Span) -> Option<Span> {
@@ -87,7 +88,9 @@ fn last_word(prev: &str) -> Option<String> {
     let t = prev.trim_end();
     let t = t.strip_suffix('.')?;
     let word = t
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201c}' | '\'' | '\u{2018}' | '['))
+        .rsplit(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | '"' | '\u{201c}' | '\'' | '\u{2018}' | '[')
+        })
         .next()?;
     Some(word.to_lowercase())
 }
@@ -106,7 +109,8 @@ fn should_join(prev: &str, next: &str) -> bool {
             return true;
         }
         // A single initial: "Antony J. Blinken", "Vladimir V. Putin".
-        if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) && prev.trim_end().len() > 2 {
+        if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) && prev.trim_end().len() > 2
+        {
             let before = prev.trim_end();
             let before = &before[..before.len() - 2];
             if before.ends_with(|c: char| c.is_whitespace()) && first.is_uppercase() {
@@ -123,8 +127,8 @@ fn should_join(prev: &str, next: &str) -> bool {
 /// The sentences of an article: every kept region split, numbered in order.
 pub fn sentences(article: &Article, regions: &[Region]) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut paragraph = 0;
-    for r in regions.iter().filter(|r| r.kind == RegionKind::Kept) {
+    let kept = regions.iter().filter(|r| r.kind == RegionKind::Kept);
+    for (paragraph, r) in kept.enumerate() {
         for span in split(&article.text, r.span) {
             out.push(Sentence {
                 span,
@@ -132,7 +136,6 @@ pub fn sentences(article: &Article, regions: &[Region]) -> Vec<Sentence> {
                 position: out.len(),
             });
         }
-        paragraph += 1;
     }
     out
 }
@@ -142,7 +145,10 @@ mod tests {
     use super::*;
 
     fn cut(s: &str) -> Vec<&str> {
-        split(s, Span::new(0, s.len())).into_iter().map(|sp| sp.of(s)).collect()
+        split(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|sp| sp.of(s))
+            .collect()
     }
 
     /// Hard cases from real news text: each input and the sentences it must give.

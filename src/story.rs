@@ -9,7 +9,7 @@ use crate::doc::Doc;
 use crate::model::Article;
 use crate::words::{count_words, Word};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Stem ids.
 #[derive(Debug, Default, Clone)]
@@ -61,6 +61,9 @@ pub struct Unit {
     pub words: usize,
     /// L2-normalised TF-IDF vector over content stems, sorted by stem id.
     pub vector: Vec<(u32, f32)>,
+    /// Distinct content stems, sorted, each with its smoothed IDF weight (`ln(N/df) + 1`),
+    /// for containment: how much of one sentence's content another holds.
+    pub bag: Vec<(u32, f32)>,
 }
 
 /// The documents of one story and what is derived from comparing them.
@@ -107,6 +110,7 @@ impl Story {
                     stop: ws.iter().map(|w| w.stop).collect(),
                     words: count_words(doc.sentence_text(s)),
                     vector: Vec::new(),
+                    bag: Vec::new(),
                 });
             }
             title_stems.push(intern_words(&mut vocab, &doc.title_words));
@@ -157,7 +161,7 @@ fn weigh_vectors(units: &mut [Unit], n_stems: usize) {
     }
     let n = units.len().max(1) as f32;
     for u in units.iter_mut() {
-        let mut tf: HashMap<u32, f32> = HashMap::new();
+        let mut tf: HashMap<u32, f32> = HashMap::default();
         for s in u.content_stems() {
             *tf.entry(s).or_insert(0.0) += 1.0;
         }
@@ -165,6 +169,12 @@ fn weigh_vectors(units: &mut [Unit], n_stems: usize) {
             .into_iter()
             .map(|(s, c)| (s, c * ((n + 1.0) / (df[s as usize] as f32 + 0.5)).ln()))
             .collect();
+        let mut bag: Vec<(u32, f32)> = v
+            .iter()
+            .map(|&(s, _)| (s, (n / df[s as usize] as f32).ln() + 1.0))
+            .collect();
+        bag.sort_unstable_by_key(|(s, _)| *s);
+        u.bag = bag;
         let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
         if norm > 0.0 {
             v.iter_mut().for_each(|(_, x)| *x /= norm);
@@ -177,7 +187,11 @@ fn weigh_vectors(units: &mut [Unit], n_stems: usize) {
 impl Unit {
     /// Stem ids of the content (non-stop) words.
     pub fn content_stems(&self) -> impl Iterator<Item = u32> + '_ {
-        self.stems.iter().zip(&self.stop).filter(|(_, &st)| !st).map(|(&s, _)| s)
+        self.stems
+            .iter()
+            .zip(&self.stop)
+            .filter(|(_, &st)| !st)
+            .map(|(&s, _)| s)
     }
 }
 
@@ -198,9 +212,40 @@ pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     dot
 }
 
+/// Share of `a`'s content (IDF-weighted distinct content stems) that `b` also holds (0..1).
+/// Asymmetric: a short sentence is contained in a long one that repeats it.
+pub fn containment(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let total: f32 = a.iter().map(|(_, w)| w).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += a[i].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared / total
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn containment_is_asymmetric() {
+        let short = [(1, 1.0), (2, 1.0)];
+        let long = [(1, 1.0), (2, 1.0), (3, 2.0)];
+        assert_eq!(containment(&short, &long), 1.0);
+        assert_eq!(containment(&long, &short), 0.5);
+        assert_eq!(containment(&[], &long), 0.0);
+    }
 
     #[test]
     fn cosine_of_sparse_vectors() {

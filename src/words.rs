@@ -2,6 +2,8 @@
 
 use crate::model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
@@ -36,10 +38,142 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// Stems a lower-case word (Snowball English, i.e. Porter2).
+/// Irregular past forms mapped to their base form before stemming, so that "met" and
+/// "meeting", "told" and "tells" share a stem (Snowball leaves irregular verbs apart).
+const IRREGULAR: &[(&str, &str)] = &[
+    ("met", "meet"),
+    ("told", "tell"),
+    ("took", "take"),
+    ("taken", "take"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("went", "go"),
+    ("gone", "go"),
+    ("came", "come"),
+    ("made", "make"),
+    ("found", "find"),
+    ("thought", "think"),
+    ("brought", "bring"),
+    ("bought", "buy"),
+    ("sought", "seek"),
+    ("fought", "fight"),
+    ("caught", "catch"),
+    ("taught", "teach"),
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("left", "leave"),
+    ("lost", "lose"),
+    ("sent", "send"),
+    ("spent", "spend"),
+    ("built", "build"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("ran", "run"),
+    ("won", "win"),
+    ("sat", "sit"),
+    ("stood", "stand"),
+    ("understood", "understand"),
+    ("led", "lead"),
+    ("fled", "flee"),
+    ("paid", "pay"),
+    ("laid", "lay"),
+    ("heard", "hear"),
+    ("shot", "shoot"),
+    ("struck", "strike"),
+    ("hit", "hit"),
+    ("sold", "sell"),
+    ("felt", "feel"),
+    ("meant", "mean"),
+    ("became", "become"),
+    ("forgot", "forget"),
+    ("forgotten", "forget"),
+    ("froze", "freeze"),
+    ("frozen", "freeze"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("woke", "wake"),
+    ("wore", "wear"),
+    ("worn", "wear"),
+    ("withdrew", "withdraw"),
+    ("withdrawn", "withdraw"),
+    ("overtook", "overtake"),
+    ("undertook", "undertake"),
+    ("arose", "arise"),
+    ("bore", "bear"),
+    ("born", "bear"),
+    ("dealt", "deal"),
+    ("fed", "feed"),
+    ("slept", "sleep"),
+    ("swept", "sweep"),
+    ("wept", "weep"),
+    ("sped", "speed"),
+    ("bled", "bleed"),
+    ("sank", "sink"),
+    ("sunk", "sink"),
+    ("sang", "sing"),
+    ("sung", "sing"),
+    ("rang", "ring"),
+    ("shook", "shake"),
+    ("shaken", "shake"),
+];
+
+/// Stems a lower-case word (Snowball English, i.e. Porter2), after mapping irregular past
+/// forms to their base form.
+///
+/// Stems are cached per thread (news repeats its words; stemming is the costliest step of
+/// preparing an article); the cache is emptied when it reaches `STEM_CACHE` entries.
 pub fn stem(lower: &str) -> String {
-    stemmer().stem(lower).into_owned()
+    thread_local! {
+        static CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+    }
+    CACHE.with(|c| {
+        if let Some(s) = c.borrow().get(lower) {
+            return s.clone();
+        }
+        let base = IRREGULAR
+            .iter()
+            .find(|(form, _)| *form == lower)
+            .map_or(lower, |(_, base)| base);
+        let s = stemmer().stem(base).into_owned();
+        let mut c = c.borrow_mut();
+        if c.len() >= STEM_CACHE {
+            c.clear();
+        }
+        c.insert(lower.to_string(), s.clone());
+        s
+    })
 }
+
+/// Most stems kept in a thread's cache.
+const STEM_CACHE: usize = 200_000;
 
 /// The words of `span` in `text`: runs of letters and digits (UAX #29 word boundaries),
 /// with a possessive `'s` / `’s` dropped.
@@ -58,7 +192,10 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
         let lower = w.to_lowercase();
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         let stop = is_stopword(&lower);
-        let stem = if lower.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        let stem = if lower
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
             lower.clone()
         } else {
             stem(&lower)
@@ -87,12 +224,27 @@ mod tests {
     fn words_have_spans_stems_and_stop_flags() {
         let t = "Russia\u{2019}s 100,000 troops said.";
         let w = words(t, Span::new(0, t.len()));
-        let got: Vec<(&str, &str, bool)> = w.iter().map(|w| (w.span.of(t), w.stem.as_str(), w.stop)).collect();
+        let got: Vec<(&str, &str, bool)> = w
+            .iter()
+            .map(|w| (w.span.of(t), w.stem.as_str(), w.stop))
+            .collect();
         assert_eq!(
             got,
-            [("Russia", "russia", false), ("100,000", "100,000", false), ("troops", "troop", false), ("said", "said", true)]
+            [
+                ("Russia", "russia", false),
+                ("100,000", "100,000", false),
+                ("troops", "troop", false),
+                ("said", "said", true)
+            ]
         );
         assert!(w[0].capital);
+    }
+
+    #[test]
+    fn irregular_verbs_share_a_stem_with_their_base() {
+        assert_eq!(stem("met"), stem("meeting"));
+        assert_eq!(stem("told"), stem("tells"));
+        assert_eq!(stem("written"), stem("writes"));
     }
 
     #[test]

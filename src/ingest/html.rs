@@ -9,7 +9,10 @@ use std::path::Path;
 /// then a statistical guess (`chardetng`).
 pub fn decode_html(bytes: &[u8]) -> String {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
+        return enc
+            .decode_without_bom_handling(&bytes[bom_len..])
+            .0
+            .into_owned();
     }
     if let Some(enc) = meta_charset(&bytes[..bytes.len().min(2048)]) {
         return enc.decode_without_bom_handling(bytes).0.into_owned();
@@ -19,7 +22,10 @@ pub fn decode_html(bytes: &[u8]) -> String {
     }
     let mut det = chardetng::EncodingDetector::new();
     det.feed(bytes, true);
-    det.guess(None, true).decode_without_bom_handling(bytes).0.into_owned()
+    det.guess(None, true)
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
 }
 
 fn meta_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
@@ -63,7 +69,11 @@ pub(crate) fn article_from_html(path: &Path, html: &str, id: String) -> Result<A
         id,
         source: source.trim().to_string(),
         url: meta.url.clone(),
-        title: meta.title.clone().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
+        title: meta
+            .title
+            .clone()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
         published: meta.date.map(|d| d.date_naive()),
         path: path.to_path_buf(),
         line: None,
@@ -111,7 +121,10 @@ mod tests {
     fn script_only_page_is_refused() {
         let page = "<html><head><script>var a = 1; function f() { return a; }</script></head><body><script>f()</script></body></html>";
         let e = html_article(Path::new("s.html"), page.as_bytes()).unwrap_err();
-        assert!(e.to_string().starts_with("s.html: no article text found"), "{e}");
+        assert!(
+            e.to_string().starts_with("s.html: no article text found"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -63,7 +63,11 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
         return Some(t.date_naive());
     }
     s.get(..10)
-        .filter(|_| s.as_bytes().get(10).is_some_and(|b| *b == b'T' || *b == b' '))
+        .filter(|_| {
+            s.as_bytes()
+                .get(10)
+                .is_some_and(|b| *b == b'T' || *b == b' ')
+        })
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
 }
 
@@ -123,11 +127,12 @@ impl JsonArticle {
                 a
             }
             (_, Some(html)) if !html.trim().is_empty() => {
-                let mut a = super::html::article_from_html(path, &html, id.clone())
-                    .map_err(|e| match e {
+                let mut a = super::html::article_from_html(path, &html, id.clone()).map_err(
+                    |e| match e {
                         Error::BadInput { reason, .. } => format!("field `html`: {reason}"),
                         other => other.to_string(),
-                    })?;
+                    },
+                )?;
                 a.line = line;
                 a.format = Format::Jsonl;
                 a
@@ -184,7 +189,8 @@ mod tests {
 
     fn read(s: &str) -> (Vec<Article>, Vec<String>) {
         let mut errs = Vec::new();
-        let arts = jsonl_articles(Path::new("in.jsonl"), s.as_bytes(), &mut errs).unwrap_or_default();
+        let arts =
+            jsonl_articles(Path::new("in.jsonl"), s.as_bytes(), &mut errs).unwrap_or_default();
         (arts, errs.iter().map(|e| e.to_string()).collect())
     }
 
@@ -205,7 +211,8 @@ mod tests {
 
     #[test]
     fn rfc3339_date_and_default_id() {
-        let (a, e) = read("\n{\"published\":\"2022-01-21T09:30:00+01:00\",\"text\":\"Words here.\"}\n");
+        let (a, e) =
+            read("\n{\"published\":\"2022-01-21T09:30:00+01:00\",\"text\":\"Words here.\"}\n");
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(a[0].id, "in-2");
         assert_eq!(a[0].published, NaiveDate::from_ymd_opt(2022, 1, 21));
@@ -223,13 +230,23 @@ mod tests {
         ));
         assert_eq!(a.len(), 1);
         assert_eq!(e.len(), 5, "{e:?}");
-        assert!(e[0].starts_with("in.jsonl:2: not JSON: key must be a string"), "{}", e[0]);
+        assert!(
+            e[0].starts_with("in.jsonl:2: not JSON: key must be a string"),
+            "{}",
+            e[0]
+        );
         assert_eq!(
             e[1],
             "in.jsonl:3: field `published`: expected YYYY-MM-DD or an RFC 3339 time, found \"yesterday\""
         );
-        assert_eq!(e[2], "in.jsonl:4: field `title`: expected a string, found a number");
-        assert_eq!(e[3], "in.jsonl:5: no article text: give a non-empty `text` or `html` field");
+        assert_eq!(
+            e[2],
+            "in.jsonl:4: field `title`: expected a string, found a number"
+        );
+        assert_eq!(
+            e[3],
+            "in.jsonl:5: no article text: give a non-empty `text` or `html` field"
+        );
         assert_eq!(e[4], "in.jsonl:6: expected a JSON object, found an array");
     }
 }

@@ -77,9 +77,9 @@ pub fn read_file(path: &Path, opts: &Options, errors: &mut Vec<Error>) -> Result
         return Err(Error::bad_file(
             path,
             format!(
-                "file is {:.1} MB, above the limit of {:.1} MB (option max_file_bytes)",
-                meta.len() as f64 / 1e6,
-                opts.max_file_bytes as f64 / 1e6
+                "file is {:.1} MiB, above the limit of {:.1} MiB (option max_file_bytes)",
+                meta.len() as f64 / 1048576.0,
+                opts.max_file_bytes as f64 / 1048576.0
             ),
         ));
     }
@@ -91,7 +91,10 @@ pub fn read_file(path: &Path, opts: &Options, errors: &mut Vec<Error>) -> Result
         return Err(Error::bad_file(path, "empty file"));
     }
     if looks_binary(&bytes) {
-        return Err(Error::bad_file(path, "binary file (it holds NUL bytes), not text"));
+        return Err(Error::bad_file(
+            path,
+            "binary file (it holds NUL bytes), not text",
+        ));
     }
     match kind_of(path, &bytes) {
         Kind::Text => Ok(vec![text_article(path, bytes)?]),
@@ -149,7 +152,10 @@ mod tests {
     fn kind_from_extension_then_content() {
         assert_eq!(kind_of(Path::new("a.HTML"), b""), Kind::Html);
         assert_eq!(kind_of(Path::new("a.jsonl"), b""), Kind::Jsonl);
-        assert_eq!(kind_of(Path::new("a"), b"  <!DOCTYPE html><p>x"), Kind::Html);
+        assert_eq!(
+            kind_of(Path::new("a"), b"  <!DOCTYPE html><p>x"),
+            Kind::Html
+        );
         assert_eq!(kind_of(Path::new("a"), b"{\"id\":1}"), Kind::Jsonl);
         assert_eq!(kind_of(Path::new("a"), b"Plain words."), Kind::Text);
     }

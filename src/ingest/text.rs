@@ -97,8 +97,8 @@ fn headline_len(s: &str) -> Option<usize> {
     let words = line.split_whitespace().count();
     let last = line.chars().last()?;
     let closes_sentence = matches!(last, '.' | '!' | '?' | '"' | '\u{201d}' | ':' | ';' | ',');
-    let boilerplate = crate::clean::line_kind(line)
-        .is_some_and(|k| k != crate::clean::RegionKind::Heading);
+    let boilerplate =
+        crate::clean::line_kind(line).is_some_and(|k| k != crate::clean::RegionKind::Heading);
     if closes_sentence || words > 30 || boilerplate {
         return None;
     }
@@ -150,7 +150,10 @@ mod tests {
         let a = art("Blinken Meets Lavrov in Geneva\nThe two met on Friday.");
         assert_eq!(a.title.as_deref(), Some("Blinken Meets Lavrov in Geneva"));
         assert_eq!(a.body_text(), "The two met on Friday.");
-        assert_eq!(a.title_span.unwrap().of(&a.text), "Blinken Meets Lavrov in Geneva");
+        assert_eq!(
+            a.title_span.unwrap().of(&a.text),
+            "Blinken Meets Lavrov in Geneva"
+        );
     }
 
     #[test]
@@ -174,7 +177,10 @@ mod tests {
     #[test]
     fn invalid_utf8_names_line_and_byte() {
         let e = text_article(Path::new("bad.txt"), b"ok\nok\n\xff\xfe".to_vec()).unwrap_err();
-        assert_eq!(e.to_string(), "bad.txt:3: invalid UTF-8 at byte 6; convert the file to UTF-8");
+        assert_eq!(
+            e.to_string(),
+            "bad.txt:3: invalid UTF-8 at byte 6; convert the file to UTF-8"
+        );
     }
 
     #[test]

@@ -61,7 +61,10 @@ pub struct SentenceJson {
 pub fn story_id(story: &Story) -> String {
     let mut ids: Vec<&str> = story.docs.iter().map(|d| d.article.id.as_str()).collect();
     ids.sort_unstable();
-    format!("s{:012x}", xxhash_rust::xxh3::xxh3_64(ids.join("\n").as_bytes()) >> 16)
+    format!(
+        "s{:012x}",
+        xxhash_rust::xxh3::xxh3_64(ids.join("\n").as_bytes()) >> 16
+    )
 }
 
 /// Builds the JSON value of a summarized story.
@@ -76,7 +79,10 @@ pub fn story_json(story: &Story, summary: &Summary, explain: bool) -> StoryJson 
                 id: d.article.id.clone(),
                 source: d.article.source.clone(),
                 title: d.article.title.clone(),
-                published: d.article.published.map(|p| p.format("%Y-%m-%d").to_string()),
+                published: d
+                    .article
+                    .published
+                    .map(|p| p.format("%Y-%m-%d").to_string()),
                 url: d.article.url.clone(),
             })
             .collect(),

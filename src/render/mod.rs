@@ -50,7 +50,12 @@ fn sentence_text<'a>(story: &'a Story, s: &crate::summarize::SummarySentence) ->
 fn text(story: &Story, summary: &Summary, opts: &Options) -> String {
     let mut out = String::new();
     for s in &summary.sentences {
-        let _ = writeln!(out, "{} [{}]", sentence_text(story, s), source_names(story, &s.sources));
+        let _ = writeln!(
+            out,
+            "{} [{}]",
+            sentence_text(story, s),
+            source_names(story, &s.sources)
+        );
         if opts.explain {
             explain_lines(&mut out, s, "    ");
         }
@@ -60,9 +65,23 @@ fn text(story: &Story, summary: &Summary, opts: &Options) -> String {
 
 fn explain_lines(out: &mut String, s: &crate::summarize::SummarySentence, indent: &str) {
     let e = &s.explanation;
-    let cs: Vec<String> = e.concepts.iter().take(8).map(|(c, w)| format!("{c} ({w:.1})")).collect();
-    let _ = writeln!(out, "{indent}why: concept weight {:.1}: {}", e.weight, cs.join(", "));
-    let sup: Vec<String> = e.support.iter().map(|(id, sim)| format!("{id} ({sim:.2})")).collect();
+    let cs: Vec<String> = e
+        .concepts
+        .iter()
+        .take(8)
+        .map(|(c, w)| format!("{c} ({w:.1})"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{indent}why: concept weight {:.1}: {}",
+        e.weight,
+        cs.join(", ")
+    );
+    let sup: Vec<String> = e
+        .support
+        .iter()
+        .map(|(id, sim)| format!("{id} ({sim:.2})"))
+        .collect();
     let _ = writeln!(out, "{indent}supported by: {}", sup.join(", "));
 }
 
@@ -105,7 +124,10 @@ fn markdown(story: &Story, summary: &Summary, opts: &Options) -> String {
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
             out.push('\\');
         }
         out.push(c);

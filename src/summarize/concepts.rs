@@ -5,7 +5,7 @@
 //! count once, see [`crate::copies`]), so that content many outlets report is preferred.
 
 use crate::story::Story;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A concept id: two stem ids packed into one number.
 pub type Concept = u64;
@@ -48,9 +48,9 @@ pub struct Weights {
 /// with one source, it must appear in at least two sentences. Concepts first seen in a
 /// document's opening sentences weigh a little more.
 pub fn weigh(story: &Story) -> Weights {
-    let mut groups_of: HashMap<Concept, Vec<usize>> = HashMap::new();
-    let mut freq: HashMap<Concept, usize> = HashMap::new();
-    let mut early: HashMap<Concept, bool> = HashMap::new();
+    let mut groups_of: HashMap<Concept, Vec<usize>> = HashMap::default();
+    let mut freq: HashMap<Concept, usize> = HashMap::default();
+    let mut early: HashMap<Concept, bool> = HashMap::default();
     let all: Vec<Vec<Concept>> = story
         .units
         .iter()
@@ -71,7 +71,7 @@ pub fn weigh(story: &Story) -> Weights {
         }
     }
     let multi = story.n_groups >= 2;
-    let mut weight = HashMap::new();
+    let mut weight = HashMap::default();
     for (c, gs) in &groups_of {
         let df = gs.len() as f64;
         let f = freq[c] as f64;

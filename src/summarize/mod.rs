@@ -66,7 +66,7 @@ pub fn summarize(story: &Story, opts: &Options) -> Summary {
         .map(|u| {
             let unit = &story.units[u];
             words += unit.words;
-            let sup = support::supports(story, u, opts.same_content);
+            let sup = support::supports(story, u, opts.support);
             let mut cs: Vec<(String, f64)> = weights.unit_concepts[u]
                 .iter()
                 .map(|c| {

@@ -7,7 +7,7 @@
 use super::concepts::{Concept, Weights};
 use crate::options::Options;
 use crate::story::{cosine, Story};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Length scaling exponent of the greedy ratio.
 const LENGTH_POWER: f64 = 0.6;
@@ -24,7 +24,38 @@ pub fn eligible(story: &Story, u: usize, opts: &Options) -> bool {
     if first.is_lowercase() || text.trim_end().ends_with('?') || text.trim_end().ends_with(':') {
         return false;
     }
-    balanced_quotes(text)
+    balanced_quotes(text) && !dangling_start(text)
+}
+
+/// Words that tie a sentence to the one before it: out of that context it reads wrongly.
+const DANGLING: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "however",
+    "also",
+    "still",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "instead",
+    "otherwise",
+    "thus",
+    "hence",
+    "therefore",
+];
+
+fn dangling_start(text: &str) -> bool {
+    let first: String = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    DANGLING.contains(&first.as_str())
 }
 
 fn balanced_quotes(text: &str) -> bool {
@@ -39,7 +70,7 @@ pub fn select(story: &Story, weights: &Weights, opts: &Options) -> Vec<usize> {
     let candidates: Vec<usize> = (0..story.units.len())
         .filter(|&u| eligible(story, u, opts) && !weights.unit_concepts[u].is_empty())
         .collect();
-    let mut covered: HashSet<Concept> = HashSet::new();
+    let mut covered: HashSet<Concept> = HashSet::default();
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
     loop {
@@ -59,10 +90,9 @@ pub fn select(story: &Story, weights: &Weights, opts: &Options) -> Vec<usize> {
             }
             let score = gain / (unit.words as f64).powf(LENGTH_POWER);
             if best.is_none_or(|(b, _)| score > b) {
-                if chosen
-                    .iter()
-                    .any(|&c| cosine(&story.units[c].vector, &unit.vector) as f64 >= opts.same_content)
-                {
+                if chosen.iter().any(|&c| {
+                    cosine(&story.units[c].vector, &unit.vector) as f64 >= opts.same_content
+                }) {
                     continue;
                 }
                 best = Some((score, u));

@@ -1,10 +1,15 @@
 //! Which sources carry a sentence's content.
 //!
 //! An article supports a summary sentence when one of its sentences says the same thing:
-//! an exact copy, a near-copy or a close paraphrase (TF-IDF cosine at or above
-//! `Options::same_content`). The article the sentence was taken from always supports it.
+//! an exact copy, a near-copy or a close paraphrase. The test is containment: the share of
+//! the summary sentence's content (distinct content stems weighted by a smoothed IDF, so that
+//! the story's topical words still count) that the other sentence also holds, at or above
+//! `Options::support`. Story-wide TF-IDF cosine is not used here: it gives almost no weight
+//! to the words every article shares, which are exactly the words a restated fact is made
+//! of ("a written response … next week"). The article the sentence was taken from always
+//! supports it.
 
-use crate::story::{cosine, Story};
+use crate::story::{containment, Story};
 
 /// One supporting article and the sentence of it that matches best.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +37,7 @@ pub fn supports(story: &Story, u: usize, threshold: f64) -> Vec<Support> {
         }
         let best = story
             .doc_units(d)
-            .map(|t| (cosine(&unit.vector, &story.units[t].vector) as f64, t))
+            .map(|t| (containment(&unit.bag, &story.units[t].bag) as f64, t))
             .fold(None, |acc: Option<(f64, usize)>, x| match acc {
                 Some(a) if a.0 >= x.0 => Some(a),
                 _ => Some(x),

@@ -131,7 +131,7 @@ pub fn update(story: &Story, seen: &Seen, opts: &Options) -> Summary {
         .into_iter()
         .map(|u| {
             let unit = &story.units[u];
-            let sup = support::supports(story, u, opts.same_content);
+            let sup = support::supports(story, u, opts.support);
             let mut cs: Vec<(String, f64)> = unit_concepts[u]
                 .iter()
                 .filter_map(|c| weight.get(c).map(|w| (*c, *w)))

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Wall time (process start to exit, median of repeated runs) and peak memory (max RSS) of
+`storyline summarize`, and of sumy LexRank run through ../shared/tools/peers.py on the same
+inputs, printed as one table. Called by bench/summarize.sh."""
+import argparse, glob, os, re, shutil, statistics, subprocess, sys, tempfile, time
+
+
+def natkey(p):
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", os.path.basename(p))]
+
+
+def build_sets(shared, root):
+    """seeds (5 articles), ten and hundred (the first 10 / 100 Multi-News documents in cluster
+    order: several events, which only matters for speed)."""
+    mn = os.path.join(shared, "data", "multinews-200")
+    docs = []
+    for c in sorted(os.listdir(mn)):
+        docs += sorted(glob.glob(os.path.join(mn, c, "docs", "*.txt")), key=natkey)
+    sets = {"seeds": sorted(glob.glob(os.path.join(shared, "seeds", "*.txt"))),
+            "10 articles": docs[:10], "100 articles": docs[:100]}
+    out = {}
+    for name, files in sets.items():
+        d = os.path.join(root, name.replace(" ", "_"))
+        os.makedirs(os.path.join(d, "docs"))
+        for i, f in enumerate(files, 1):
+            shutil.copy(f, os.path.join(d, "docs", "doc%d.txt" % i))
+        out[name] = d
+    return out
+
+
+def peak_mb(cmd, env=None):
+    r = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, capture_output=True, text=True, env=env)
+    if r.returncode != 0:
+        sys.exit("failed: %s\n%s" % (" ".join(cmd), r.stderr))
+    return int(r.stderr.strip().splitlines()[-1]) / 1024.0
+
+
+def wall(cmd, runs, env=None):
+    ts = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", required=True)
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--words", type=int, default=100)
+    ap.add_argument("--runs", type=int, default=21)
+    a = ap.parse_args()
+    peers = os.path.join(a.shared, "tools", "peers.py")
+    py = sys.executable
+    root = tempfile.mkdtemp(prefix="storyline-bench-")
+    sets = build_sets(a.shared, root)
+    rows = []
+    for name, d in sets.items():
+        n = len(os.listdir(os.path.join(d, "docs")))
+        words = sum(len(open(f, encoding="utf-8", errors="replace").read().split())
+                    for f in glob.glob(os.path.join(d, "docs", "*.txt")))
+        cmd = [a.bin, "summarize", os.path.join(d, "docs"), "--words", str(a.words)]
+        runs = a.runs if n <= 10 else max(5, a.runs // 3)
+        sl_wall = wall(cmd, runs)
+        sl_mem = peak_mb(cmd)
+        # sumy LexRank: one cluster dataset, peers.py's own timing of the summarize call
+        ds = os.path.join(root, "ds_" + os.path.basename(d))
+        os.makedirs(ds)
+        os.symlink(d, os.path.join(ds, "c"))
+        outdir = os.path.join(root, "out_" + os.path.basename(d))
+        pcmd = [py, peers, "run", ds, outdir, "--words", str(a.words), "--peers", "sumy-LexRank"]
+        t0 = time.perf_counter()
+        sumy_mem = peak_mb(pcmd)
+        sumy_proc = time.perf_counter() - t0
+        tsv = open(os.path.join(outdir, "_timing", "sumy-LexRank.tsv")).read().splitlines()[1].split("\t")
+        sumy_call = float(tsv[2]) if tsv[1] == "ok" else float("nan")
+        rows.append((name, n, words, sl_wall, sl_mem, sumy_call, sumy_proc, sumy_mem))
+    print("storyline summarize --words %d vs sumy LexRank (peers.py), %s" % (a.words, time.strftime("%Y-%m-%d")))
+    print("storyline: process start to exit, median of repeated runs; sumy: its summarize call as peers.py times it"
+          " (parsing excluded), and its whole process (one run)")
+    hdr = ("input", "articles", "words in", "storyline ms", "storyline MB", "LexRank call ms",
+           "LexRank process ms", "LexRank MB", "speed-up (call / storyline)")
+    print("| " + " | ".join(hdr) + " |")
+    print("|" + "---|" * len(hdr))
+    for name, n, w, slw, slm, sc, sp, sm in rows:
+        print("| %s | %d | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %.0fx |" % (
+            name, n, w, slw * 1000, slm, sc * 1000, sp * 1000, sm, sc / slw))
+    shutil.rmtree(root)
+
+
+if __name__ == "__main__":
+    main()
