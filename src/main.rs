@@ -147,8 +147,11 @@ fn cluster(args: ClusterArgs) -> Result<ExitCode> {
     }
     let run = match storyline::cluster::cluster_paths(&args.paths, &opts) {
         Ok(run) => run,
-        Err(e @ storyline::Error::NoArticles(_)) => {
-            eprintln!("storyline: error: {e}");
+        Err(storyline::Error::NoArticles(errors)) => {
+            for e in &errors {
+                eprintln!("storyline: skipped: {e}");
+            }
+            eprintln!("storyline: error: {}", storyline::Error::NoArticles(errors));
             return Ok(ExitCode::from(2));
         }
         Err(e) => return Err(e.into()),

@@ -214,12 +214,7 @@ pub fn cluster_paths<P: AsRef<Path>>(paths: &[P], opts: &Options) -> Result<Clus
     opts.cluster.validate()?;
     let loaded = crate::ingest::load(paths, opts);
     if loaded.articles.is_empty() {
-        let why = loaded
-            .errors
-            .first()
-            .map(|e| e.to_string())
-            .unwrap_or_else(|| "no input files".to_string());
-        return Err(Error::NoArticles(why));
+        return Err(Error::NoArticles(loaded.errors));
     }
     let docs: Vec<Doc> = loaded.articles.into_par_iter().map(Doc::new).collect();
     let clustering = cluster_docs(&docs, &opts.cluster);
