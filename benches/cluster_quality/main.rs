@@ -20,6 +20,9 @@ use storyline::cluster::metrics::{score, Scores};
 use storyline::cluster::{cluster_docs, ClusterOptions};
 use storyline::doc::Doc;
 
+/// A system: clusters a part at a threshold.
+type Runner<'a> = dyn Fn(&Part, f64) -> Vec<usize> + Sync + 'a;
+
 struct Part {
     docs: Vec<Doc>,
     gold: Vec<String>,
@@ -58,11 +61,7 @@ fn grid() -> Vec<f64> {
 }
 
 /// Picks the threshold with the best F1 on `choose` (ties: the lowest), scores it on `report`.
-fn choose_and_report(
-    choose: &Part,
-    report: &Part,
-    run: &(dyn Fn(&Part, f64) -> Vec<usize> + Sync),
-) -> (f64, Scores, Scores) {
+fn choose_and_report(choose: &Part, report: &Part, run: &Runner<'_>) -> (f64, Scores, Scores) {
     let tried: Vec<(f64, Scores)> = grid()
         .into_par_iter()
         .map(|t| (t, score(&choose.gold, &run(choose, t))))
@@ -154,7 +153,7 @@ fn main() {
             let m = if std::ptr::eq(p, c) { &mc } else { &mr };
             baselines::cut(p.docs.len(), m, t as f32)
         };
-        let systems: Vec<(&str, &(dyn Fn(&Part, f64) -> Vec<usize> + Sync))> = vec![
+        let systems: Vec<(&str, &Runner<'_>)> = vec![
             ("storyline", &storyline_run),
             ("TF-IDF average-link", &agg),
             ("TF-IDF single-pass", &single_pass),

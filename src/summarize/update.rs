@@ -32,7 +32,7 @@ impl Seen {
     /// True when the reader has seen document `d` of the story.
     pub fn has_seen(&self, story: &Story, d: usize) -> bool {
         let a = &story.docs[d].article;
-        if self.ids.iter().any(|id| *id == a.id) {
+        if self.ids.contains(&a.id) {
             return true;
         }
         match (self.since, a.published) {
