@@ -65,7 +65,7 @@ impl Default for ClusterOptions {
     fn default() -> Self {
         ClusterOptions {
             threshold: 0.2,
-            merge: 0.5,
+            merge: 1.0,
             quiet_days: 7,
             name_weight: 2.0,
             number_weight: 1.0,
