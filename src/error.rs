@@ -36,6 +36,18 @@ pub enum Error {
     /// The options are inconsistent.
     #[error("invalid option: {0}")]
     Options(String),
+    /// The store (database) failed.
+    #[error("store: {0}")]
+    Store(String),
+    /// The server cannot start as asked (address, token, port).
+    #[error("serve: {0}")]
+    Serve(String),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Store(e.to_string())
+    }
 }
 
 fn summary(errors: &[Error]) -> String {

@@ -11,8 +11,13 @@
 //! | one article prepared | [`doc`] | [`doc::Doc`] |
 //! | merge a story | [`story`], [`copies`] | [`story::Story`] (vocabulary, TF-IDF, copies) |
 //! | summarize | [`summarize`] | [`summarize::Summary`] (spans + sources) |
+//! | time expressions (TIMEX3) | [`time`] | [`time::TimeMention`]s (byte spans + values) |
 //! | render | [`render`] | text, Markdown, JSON |
 //! | sort a stream into stories, copies across it | [`cluster`] | stories, each summarized |
+//! | main text of HTML pages | [`extract`] | [`extract::Page`] (text, title, date, site, author) |
+//! | look at one stage | [`inspect`] | [`inspect::Inspected`] (items with byte spans) |
+//! | keep articles and stories (SQLite), ingest | [`store`] | stored stories, cached renderings |
+//! | serve the API and the web page | [`server`] | HTTP (axum) |
 //!
 //! Articles are prepared independently (in parallel); everything that compares articles is
 //! the merge step. See `ARCHITECTURE.md` for the design.
@@ -23,13 +28,18 @@ pub mod cluster;
 pub mod copies;
 pub mod doc;
 pub mod error;
+pub mod extract;
 pub mod ingest;
+pub mod inspect;
 pub mod model;
 pub mod options;
 pub mod render;
 pub mod sentences;
+pub mod server;
+pub mod store;
 pub mod story;
 pub mod summarize;
+pub mod time;
 pub mod words;
 
 pub use error::{Error, Result};

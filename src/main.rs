@@ -25,6 +25,56 @@ enum Command {
     /// Sort a mixed stream of articles into stories (one event each), summarize each, and
     /// report copies across the stream.
     Cluster(ClusterArgs),
+    /// Print the main article text of HTML pages (the same extraction HTML ingestion uses).
+    Extract(ExtractArgs),
+    /// Show one stage's output per article as JSON Lines, with byte offsets into its text.
+    Inspect(InspectArgs),
+    /// Store articles (files, folders, JSON Lines, RSS/Atom/JSON Feed) in the database and
+    /// assign them to stories. Idempotent.
+    Ingest(IngestArgs),
+    /// Serve the stories of the database: HTTP API and web page.
+    Serve(ServeArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// HTML pages, or folders of them (.html, .htm, .xhtml).
+    #[arg(required = true)]
+    pages: Vec<PathBuf>,
+    /// Write DIR/<file stem>.txt for each page instead of printing.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Output format: the text, or one JSON object per page (text, title, date, site name, author).
+    #[arg(long, value_enum, default_value = "text")]
+    format: ExtractFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StageArg {
+    Clean,
+    Sentences,
+    Entities,
+    Dates,
+    Quotes,
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    /// Which stage to show.
+    #[arg(long, value_enum)]
+    stage: StageArg,
+    /// Files or folders (.txt, .html, .jsonl).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Reference date for relative time expressions when an article has no date of its own.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -74,6 +124,37 @@ struct ClusterArgs {
     /// Word budget of each story's summary.
     #[arg(long, value_name = "N")]
     words: Option<usize>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct IngestArgs {
+    /// Files or folders.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The database file [default: ./storyline.db].
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on [default: 127.0.0.1:8080]; anything but loopback needs --token.
+    #[arg(long, value_name = "HOST:PORT")]
+    addr: Option<String>,
+    /// The database file [default: ./storyline.db].
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Writes need `Authorization: Bearer TOKEN`. Prefer the environment variable: a flag is
+    /// visible to other users in the process list.
+    #[arg(long, value_name = "TOKEN", env = "STORYLINE_TOKEN", hide_env_values = true)]
+    token: Option<String>,
     #[command(flatten)]
     common: Common,
 }
@@ -163,11 +244,141 @@ fn cluster(args: ClusterArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    use storyline::extract::{extract_paths, to_json_line};
+    let opts = Options::default();
+    let run = extract_paths(&args.pages, &opts);
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create", dir.display()))?;
+    }
+    let mut errors = run.errors;
+    let mut written = 0;
+    let several = run.pages.len() > 1;
+    for x in &run.pages {
+        match (&args.out, args.format) {
+            (Some(dir), _) => match storyline::extract::write_text(dir, x) {
+                Ok(_) => written += 1,
+                Err(e) => errors.push(e),
+            },
+            (None, ExtractFormat::Json) => println!("{}", to_json_line(x)),
+            (None, ExtractFormat::Text) if several => {
+                println!("==> {} <==\n{}\n", x.path.display(), x.page.text)
+            }
+            (None, ExtractFormat::Text) => println!("{}", x.page.text),
+        }
+    }
+    for e in &errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    if let Some(dir) = &args.out {
+        eprintln!("storyline: wrote {written} file(s) to {}", dir.display());
+    }
+    Ok(if run.pages.is_empty() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn inspect(args: InspectArgs) -> Result<ExitCode> {
+    use storyline::inspect::{inspect_paths, to_json_line, Stage};
+    let stage = match args.stage {
+        StageArg::Clean => Stage::Clean,
+        StageArg::Sentences => Stage::Sentences,
+        StageArg::Entities => Stage::Entities,
+        StageArg::Dates => Stage::Dates,
+        StageArg::Quotes => Stage::Quotes,
+    };
+    let run = inspect_paths(&args.paths, stage, args.date, &Options::default())?;
+    for a in &run.articles {
+        println!("{}", to_json_line(a));
+    }
+    for e in &run.errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    Ok(if run.articles.is_empty() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn ingest(args: IngestArgs) -> Result<ExitCode> {
+    use storyline::store::ingest::{ingest_into, Progress};
+    let mut opts = load_options(&args.common)?;
+    if let Some(db) = args.db {
+        opts.serve.db = db;
+    }
+    let bar = if args.quiet {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new(0)
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg:>8} [{bar:40}] {pos}/{len}")
+            .expect("progress template")
+            .progress_chars("=> "),
+    );
+    let report = ingest_into(&opts.serve.db, &args.paths, &opts, &mut |p| {
+        let (msg, done, total) = match p {
+            Progress::Files(d, t) => ("files", d, t),
+            Progress::Stories(d, t) => ("stories", d, t),
+        };
+        bar.set_message(msg);
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
+    for e in &report.errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    println!(
+        "{} files: {} articles added, {} updated, {} unchanged; {} stories changed ({})",
+        report.files,
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.stories.len(),
+        opts.serve.db.display()
+    );
+    let usable = report.added + report.updated + report.unchanged;
+    Ok(if usable > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+fn serve(args: ServeArgs) -> Result<ExitCode> {
+    let mut opts = load_options(&args.common)?;
+    if let Some(a) = args.addr {
+        opts.serve.addr = a;
+    }
+    if let Some(db) = args.db {
+        opts.serve.db = db;
+    }
+    if args.token.is_some() {
+        opts.serve.token = args.token;
+    }
+    storyline::server::serve(&opts, |addr| {
+        println!(
+            "storyline: serving {} on http://{addr}/",
+            opts.serve.db.display()
+        );
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(a) => summarize(a),
         Command::Cluster(a) => cluster(a),
+        Command::Extract(a) => extract(a),
+        Command::Inspect(a) => inspect(a),
+        Command::Ingest(a) => ingest(a),
+        Command::Serve(a) => serve(a),
     };
     match result {
         Ok(code) => code,

@@ -42,6 +42,9 @@ pub struct Options {
     pub support: f64,
     /// Clustering a stream into stories (`storyline cluster`).
     pub cluster: crate::cluster::ClusterOptions,
+    /// `storyline serve` and `storyline ingest`: address, database, token, limits.
+    #[serde(default)]
+    pub serve: crate::server::ServeOptions,
 }
 
 impl Default for Options {
@@ -56,6 +59,7 @@ impl Default for Options {
             same_content: 0.5,
             support: 0.4,
             cluster: crate::cluster::ClusterOptions::default(),
+            serve: crate::server::ServeOptions::default(),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! HTML pages: charset decoding, then main-text extraction with `rs-trafilatura`.
+//! HTML pages: charset decoding, then main-text extraction ([`crate::extract`]).
 
 use crate::error::{Error, Result};
 use crate::model::{Article, Format, Span};
@@ -49,46 +49,21 @@ pub fn html_article(path: &Path, bytes: &[u8]) -> Result<Article> {
 
 /// Extracts an article from decoded HTML, with the given id.
 pub(crate) fn article_from_html(path: &Path, html: &str, id: String) -> Result<Article> {
-    let extracted = rs_trafilatura::extract(html)
-        .map_err(|e| Error::bad_file(path, format!("no article text found in the page ({e})")))?;
-    let text = normalize_paragraphs(&extracted.content_text);
-    if text.split_whitespace().count() < 5 {
-        return Err(Error::bad_file(
-            path,
-            "no article text found in the page (only scripts, styles or navigation?)",
-        ));
-    }
-    let meta = extracted.metadata;
-    let source = meta
-        .sitename
-        .clone()
-        .filter(|s| !s.trim().is_empty())
-        .or_else(|| meta.hostname.clone().filter(|s| !s.trim().is_empty()))
-        .unwrap_or_else(|| id.clone());
+    let page =
+        crate::extract::extract_html(html).map_err(|e| Error::bad_file(path, e.to_string()))?;
     Ok(Article {
+        source: page.site_name.clone().unwrap_or_else(|| id.clone()),
         id,
-        source: source.trim().to_string(),
-        url: meta.url.clone(),
-        title: meta
-            .title
-            .clone()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty()),
-        published: meta.date.map(|d| d.date_naive()),
+        url: page.url,
+        title: page.title,
+        published: page.date,
         path: path.to_path_buf(),
         line: None,
         format: Format::Html,
-        body: Span::new(0, text.len()),
+        body: Span::new(0, page.text.len()),
         title_span: None,
-        text,
+        text: page.text,
     })
-}
-
-/// One paragraph per line, separated by a blank line, so the later stages see the same
-/// paragraph structure as in plain text.
-fn normalize_paragraphs(s: &str) -> String {
-    let paras: Vec<&str> = s.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    paras.join("\n\n")
 }
 
 #[cfg(test)]

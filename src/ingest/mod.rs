@@ -12,6 +12,7 @@ mod walk;
 pub use html::{decode_html, html_article};
 pub use jsonl::{jsonl_articles, JsonArticle};
 pub use text::text_article;
+pub(crate) use walk::collect as collect_files;
 
 use crate::error::{Error, Result};
 use crate::model::Article;
@@ -60,15 +61,17 @@ fn kind_of(path: &Path, bytes: &[u8]) -> Kind {
     }
 }
 
-/// True when the bytes look like a binary file rather than text.
+/// True when the bytes look like a binary file rather than text (UTF-16 text, which holds
+/// NUL bytes, is recognized by its byte-order mark).
 fn looks_binary(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return false;
+    }
     bytes[..bytes.len().min(8192)].contains(&0)
 }
 
-/// Reads one file into articles (one, or one per JSON Lines line).
-///
-/// For JSON Lines, bad lines are pushed to `errors` and the good ones returned.
-pub fn read_file(path: &Path, opts: &Options, errors: &mut Vec<Error>) -> Result<Vec<Article>> {
+/// Reads a file's bytes, refusing files above the size limit, empty files and binary files.
+pub fn read_checked(path: &Path, opts: &Options) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -96,6 +99,24 @@ pub fn read_file(path: &Path, opts: &Options, errors: &mut Vec<Error>) -> Result
             "binary file (it holds NUL bytes), not text",
         ));
     }
+    Ok(bytes)
+}
+
+/// Expands files and folders into a sorted list of files (recursively, hidden entries skipped);
+/// paths that cannot be read become errors.
+pub fn expand<P: AsRef<Path>>(paths: &[P]) -> (Vec<PathBuf>, Vec<Error>) {
+    let (mut files, mut errors) = (Vec::new(), Vec::new());
+    for p in paths {
+        walk::collect(p.as_ref(), &mut files, &mut errors);
+    }
+    (files, errors)
+}
+
+/// Reads one file into articles (one, or one per JSON Lines line).
+///
+/// For JSON Lines, bad lines are pushed to `errors` and the good ones returned.
+pub fn read_file(path: &Path, opts: &Options, errors: &mut Vec<Error>) -> Result<Vec<Article>> {
+    let bytes = read_checked(path, opts)?;
     match kind_of(path, &bytes) {
         Kind::Text => Ok(vec![text_article(path, bytes)?]),
         Kind::Html => Ok(vec![html_article(path, &bytes)?]),

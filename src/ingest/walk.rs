@@ -11,7 +11,7 @@ fn hidden(path: &Path) -> bool {
 
 /// Appends `path` (a file) or every file below it (a folder, recursively, sorted by name,
 /// hidden entries skipped) to `out`. A path that cannot be read becomes an error.
-pub(super) fn collect(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
+pub(crate) fn collect(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(source) => {
