@@ -12,8 +12,10 @@
 //! | merge a story | [`story`], [`copies`] | [`story::Story`] (vocabulary, TF-IDF, copies) |
 //! | summarize | [`summarize`] | [`summarize::Summary`] (spans + sources) |
 //! | time expressions (TIMEX3) | [`time`] | [`time::TimeMention`]s (byte spans + values) |
+//! | analyze | [`analyze`] | [`analyze::Analysis`] (entities, quotes, claims, conflicts, timeline) |
 //! | render | [`render`] | text, Markdown, JSON |
 //! | sort a stream into stories, copies across it | [`cluster`] | stories, each summarized |
+//! | measure quality | [`eval`] | ROUGE as ROUGE-1.5.5 computes it, over a dataset |
 //! | main text of HTML pages | [`extract`] | [`extract::Page`] (text, title, date, site, author) |
 //! | look at one stage | [`inspect`] | [`inspect::Inspected`] (items with byte spans) |
 //! | keep articles and stories (SQLite), ingest | [`store`] | stored stories, cached renderings |
@@ -23,11 +25,13 @@
 //! the merge step. See `ARCHITECTURE.md` for the design.
 #![deny(missing_docs)]
 
+pub mod analyze;
 pub mod clean;
 pub mod cluster;
 pub mod copies;
 pub mod doc;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod inspect;

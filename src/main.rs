@@ -22,9 +22,12 @@ enum Command {
     /// Summarize articles (files or folders; .txt, .html, .jsonl) as one story, every
     /// sentence citing every source that reports it.
     Summarize(SummarizeArgs),
-    /// Sort a mixed stream of articles into stories (one event each), summarize each, and
-    /// report copies across the stream.
-    Cluster(ClusterArgs),
+    /// Analyse articles as one story: entities, who said what, claims the sources share and
+    /// where they conflict, single-source facts, copies (plus the summary).
+    Analyze(SummarizeArgs),
+    /// Summarize every cluster of a dataset (<cluster>/docs/*.txt, <cluster>/refs/*.txt) and
+    /// score the summaries with ROUGE; or, with --score-only, score a folder of summaries.
+    Eval(EvalArgs),
     /// Print the main article text of HTML pages (the same extraction HTML ingestion uses).
     Extract(ExtractArgs),
     /// Show one stage's output per article as JSON Lines, with byte offsets into its text.
@@ -34,6 +37,9 @@ enum Command {
     Ingest(IngestArgs),
     /// Serve the stories of the database: HTTP API and web page.
     Serve(ServeArgs),
+    /// Sort a mixed stream of articles into stories (one event each), summarize each, and
+    /// report copies across the stream.
+    Cluster(ClusterArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -129,6 +135,26 @@ struct ClusterArgs {
 }
 
 #[derive(Args)]
+struct EvalArgs {
+    /// The dataset folder.
+    dataset: PathBuf,
+    /// Word budget of the summaries, and ROUGE's word limit (default: summarize's budget).
+    #[arg(long, value_name = "N")]
+    words: Option<usize>,
+    /// Write each summary to DIR/<cluster>.txt (one sentence per line).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Score the summaries in DIR (<cluster>.txt) instead of summarizing.
+    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    score_only: Option<PathBuf>,
+    /// Scoring convention.
+    #[arg(long, value_enum, default_value = "rouge155")]
+    scorer: ScorerArg,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
 struct IngestArgs {
     /// Files or folders.
     #[arg(required = true)]
@@ -143,6 +169,12 @@ struct IngestArgs {
     common: Common,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum ScorerArg {
+    Rouge155,
+    RougeScore,
+}
+
 #[derive(Args)]
 struct ServeArgs {
     /// Address to listen on [default: 127.0.0.1:8080]; anything but loopback needs --token.
@@ -153,7 +185,12 @@ struct ServeArgs {
     db: Option<PathBuf>,
     /// Writes need `Authorization: Bearer TOKEN`. Prefer the environment variable: a flag is
     /// visible to other users in the process list.
-    #[arg(long, value_name = "TOKEN", env = "STORYLINE_TOKEN", hide_env_values = true)]
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "STORYLINE_TOKEN",
+        hide_env_values = true
+    )]
     token: Option<String>,
     #[command(flatten)]
     common: Common,
@@ -221,12 +258,13 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn cluster(args: ClusterArgs) -> Result<ExitCode> {
+fn analyze(args: SummarizeArgs) -> Result<ExitCode> {
     let mut opts = load_options(&args.common)?;
     if let Some(w) = args.words {
         opts.words = w;
     }
-    let run = match storyline::cluster::cluster_paths(&args.paths, &opts) {
+    opts.explain |= args.explain;
+    let run = match storyline::analyze::analyze_paths(&args.paths, &opts) {
         Ok(run) => run,
         Err(storyline::Error::NoArticles(errors)) => {
             for e in &errors {
@@ -240,7 +278,45 @@ fn cluster(args: ClusterArgs) -> Result<ExitCode> {
     for e in &run.errors {
         eprintln!("storyline: skipped: {e}");
     }
-    print!("{}", storyline::cluster::report::render(&run, &opts));
+    let stories = [(&run.story, &run.summary, &run.analysis)];
+    let out = storyline::analyze::report::render(&stories, &opts);
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    use storyline::eval::{EvalOptions, Scorer};
+    let mut opts = load_options(&args.common)?;
+    if let Some(w) = args.words {
+        opts.words = w;
+    }
+    let json = match opts.format {
+        OutputFormat::Text => false,
+        OutputFormat::Json => true,
+        OutputFormat::Markdown => anyhow::bail!("eval prints text or json"),
+    };
+    let eval_opts = EvalOptions {
+        scorer: match args.scorer {
+            ScorerArg::Rouge155 => Scorer::Rouge155,
+            ScorerArg::RougeScore => Scorer::RougeScore,
+        },
+        words: opts.words,
+        ..EvalOptions::default()
+    };
+    let n = storyline::eval::clusters(&args.dataset)?.len();
+    let bar = indicatif::ProgressBar::new(n as u64).with_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} clusters {elapsed_precise}")
+            .expect("a valid template"),
+    );
+    let tick = || bar.inc(1);
+    let report = match &args.score_only {
+        Some(dir) => storyline::eval::score_dir(&args.dataset, dir, &eval_opts, &tick)?,
+        None => {
+            storyline::eval::evaluate(&args.dataset, &opts, &eval_opts, args.out.as_deref(), &tick)?
+        }
+    };
+    bar.finish_and_clear();
+    print!("{}", if json { report.json() } else { report.text() });
     Ok(ExitCode::SUCCESS)
 }
 
@@ -370,15 +446,40 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn cluster(args: ClusterArgs) -> Result<ExitCode> {
+    let mut opts = load_options(&args.common)?;
+    if let Some(w) = args.words {
+        opts.words = w;
+    }
+    let run = match storyline::cluster::cluster_paths(&args.paths, &opts) {
+        Ok(run) => run,
+        Err(storyline::Error::NoArticles(errors)) => {
+            for e in &errors {
+                eprintln!("storyline: skipped: {e}");
+            }
+            eprintln!("storyline: error: {}", storyline::Error::NoArticles(errors));
+            return Ok(ExitCode::from(2));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    for e in &run.errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    print!("{}", storyline::cluster::report::render(&run, &opts));
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Summarize(a) => summarize(a),
-        Command::Cluster(a) => cluster(a),
+        Command::Analyze(a) => analyze(a),
+        Command::Eval(a) => eval(a),
         Command::Extract(a) => extract(a),
         Command::Inspect(a) => inspect(a),
         Command::Ingest(a) => ingest(a),
         Command::Serve(a) => serve(a),
+        Command::Cluster(a) => cluster(a),
     };
     match result {
         Ok(code) => code,

@@ -42,6 +42,9 @@ pub struct Options {
     pub support: f64,
     /// Clustering a stream into stories (`storyline cluster`).
     pub cluster: crate::cluster::ClusterOptions,
+    /// Options of `storyline analyze`.
+    #[serde(default)]
+    pub analyze: crate::analyze::AnalyzeOptions,
     /// `storyline serve` and `storyline ingest`: address, database, token, limits.
     #[serde(default)]
     pub serve: crate::server::ServeOptions,
@@ -59,6 +62,7 @@ impl Default for Options {
             same_content: 0.5,
             support: 0.4,
             cluster: crate::cluster::ClusterOptions::default(),
+            analyze: Default::default(),
             serve: crate::server::ServeOptions::default(),
         }
     }

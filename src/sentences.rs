@@ -111,8 +111,11 @@ fn should_join(prev: &str, next: &str) -> bool {
         // A single initial: "Antony J. Blinken", "Vladimir V. Putin".
         if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) && prev.trim_end().len() > 2
         {
-            let before = prev.trim_end();
-            let before = &before[..before.len() - 2];
+            // Drop the initial and its full stop (the initial may be more than one byte: "É.").
+            let before = prev.trim_end().trim_end_matches('.');
+            let before = before
+                .strip_suffix(|c: char| c.is_alphabetic())
+                .unwrap_or(before);
             if before.ends_with(|c: char| c.is_whitespace()) && first.is_uppercase() {
                 return true;
             }

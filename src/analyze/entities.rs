@@ -1,0 +1,1084 @@
+//! Named entities without a model: capitalisation, titles, suffixes, a gazetteer, aliases.
+//!
+//! Each article is scanned on its own ([`detect`]): gazetteer matches first, then runs of
+//! capitalised tokens, typed by what surrounds them (a title or honorific before a run makes it
+//! a person; "Hotel", "Agency", "Times" at its end make it a place or an organisation; a given
+//! name of the list at its start makes it a person). Sentence-initial and headline words are
+//! only *weak* candidates: kept when they turn out to be another mention's alias.
+//!
+//! The story then merges mentions into entities ([`Entities::build`]): gazetteer variants by
+//! their canonical name ("U.S.", "US", "United States"), people by surname and a compatible
+//! given name after folding common transliteration variants ("Antony"/"Anthony",
+//! "Sergey"/"Sergei"), and a lone surname ("Blinken", "Mr. Blinken") to the person who
+//! carries it.
+
+use super::gazetteer::{GazKind, Gazetteer};
+use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
+use crate::clean::RegionKind;
+use crate::model::Span;
+use crate::story::Story;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Entity kinds (the CoNLL-2003 types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+pub enum Kind {
+    /// A person.
+    #[serde(rename = "PER")]
+    Per,
+    /// A place.
+    #[serde(rename = "LOC")]
+    Loc,
+    /// An organisation.
+    #[serde(rename = "ORG")]
+    Org,
+    /// Anything else with a name (nationalities, events, works).
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl Kind {
+    /// The CoNLL label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Per => "PER",
+            Kind::Loc => "LOC",
+            Kind::Org => "ORG",
+            Kind::Misc => "MISC",
+        }
+    }
+}
+
+/// A mention found in one text, before merging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raw {
+    /// The name itself.
+    pub span: Span,
+    /// The name with its title and the place before it ("US Sec. of State Blinken").
+    pub full: Span,
+    /// Its kind, when the rules could tell.
+    pub kind: Option<Kind>,
+    /// Gazetteer entry, when it is one.
+    pub gaz: Option<usize>,
+    /// Only kept if it turns out to be an alias of another mention.
+    pub weak: bool,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Document index.
+    pub doc: usize,
+    /// Sentence index in the document, when the mention is in a kept sentence.
+    pub sent: Option<usize>,
+    /// The name's bytes in the article's text.
+    pub span: Span,
+    /// With its title ("Secretary of State Antony Blinken").
+    pub full: Span,
+    /// Index of its entity.
+    pub entity: usize,
+}
+
+/// An entity of a story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Canonical name.
+    pub name: String,
+    /// Kind.
+    pub kind: Kind,
+    /// Every form it takes (with titles), in order of first appearance.
+    pub variants: Vec<String>,
+    /// Indices into [`Entities::mentions`].
+    pub mentions: Vec<usize>,
+    /// Documents that mention it, in order.
+    pub docs: Vec<usize>,
+    /// True for a news outlet.
+    pub media: bool,
+}
+
+/// The entities of a story and their mentions.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Entities {
+    /// Entities, most mentioned first.
+    pub entities: Vec<Entity>,
+    /// Mentions, by document then position.
+    pub mentions: Vec<Mention>,
+}
+
+const ORG_SUFFIX: &[&str] = &[
+    "Times",
+    "News",
+    "Post",
+    "Journal",
+    "Agency",
+    "Department",
+    "Ministry",
+    "Council",
+    "Committee",
+    "Party",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Association",
+    "Bank",
+    "University",
+    "Institute",
+    "Inc.",
+    "Corp.",
+    "Co.",
+    "Ltd.",
+    "Group",
+    "Company",
+    "Commission",
+    "Parliament",
+    "Administration",
+    "Force",
+    "Forces",
+    "Army",
+    "Navy",
+    "Office",
+    "Service",
+    "Court",
+    "Foundation",
+    "Fund",
+    "Club",
+    "Airlines",
+    "Press",
+    "Network",
+    "Tribune",
+    "Herald",
+    "Guardian",
+    "Telegraph",
+    "Agency",
+    "Alliance",
+    "Federation",
+    "League",
+    "Bureau",
+    "Police",
+    "Guard",
+    "Corporation",
+    "Authority",
+    "Board",
+    "School",
+    "College",
+    "Church",
+    "Media",
+    "LLC",
+    "Properties",
+    "Division",
+];
+const LOC_SUFFIX: &[&str] = &[
+    "Base",
+    "Hotel",
+    "Street",
+    "Avenue",
+    "Square",
+    "Sea",
+    "Ocean",
+    "River",
+    "Lake",
+    "Mountains",
+    "Island",
+    "Islands",
+    "City",
+    "County",
+    "Province",
+    "Region",
+    "Airport",
+    "Palace",
+    "Bridge",
+    "Valley",
+    "Hall",
+    "Building",
+    "Stadium",
+    "Park",
+    "Peninsula",
+    "Strait",
+    "Gulf",
+    "Bay",
+    "Road",
+    "Center",
+    "Centre",
+    "Tower",
+    "Hospital",
+];
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Mon.",
+    "Tue.",
+    "Tues.",
+    "Wed.",
+    "Thu.",
+    "Thurs.",
+    "Fri.",
+    "Sat.",
+    "Sun.",
+    "I",
+    "OK",
+    "TV",
+];
+/// First words of organisation names ("University of Copenhagen", "Bank of England").
+const ORG_HEAD: &[&str] = &[
+    "University",
+    "Bank",
+    "Department",
+    "Ministry",
+    "Council",
+    "Institute",
+    "College",
+    "Museum",
+    "Church",
+    "Commission",
+    "Agency",
+    "Office",
+    "Court",
+    "Federation",
+    "Association",
+    "Society",
+    "Committee",
+    "Board",
+    "Union",
+    "League",
+    "National",
+];
+/// Words after which a capitalised name is most often a place.
+const PLACE_BEFORE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "across",
+    "into",
+    "outside",
+    "inside",
+    "throughout",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "neighboring",
+    "neighbouring",
+    "capital",
+    "toward",
+    "towards",
+    "via",
+    "around",
+];
+const CONNECT: &[&str] = &[
+    "of", "de", "del", "da", "von", "van", "der", "bin", "al", "la", "du",
+];
+
+/// Words after (or before, inverted) a name that make it a person: reporting verbs.
+pub(crate) const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "assured",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "explained",
+    "insisted",
+    "confirmed",
+    "classified",
+    "announced",
+    "informed",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "replied",
+    "answered",
+    "declared",
+    "claimed",
+    "claims",
+    "urged",
+    "urges",
+    "stressed",
+    "acknowledged",
+    "admitted",
+    "suggested",
+    "recalled",
+    "tweeted",
+    "posted",
+    "continued",
+    "remarked",
+    "emphasized",
+    "emphasised",
+    "cautioned",
+    "predicted",
+    "vowed",
+    "promised",
+    "complained",
+    "conceded",
+    "quipped",
+    "observed",
+    "countered",
+    "responded",
+    "denied",
+    "agreed",
+    "hinted",
+    "criticized",
+    "criticised",
+    "laughed",
+    "revealed",
+    "joked",
+    "chuckled",
+    "wondered",
+    "shouted",
+];
+
+fn is_stop(lower: &str) -> bool {
+    crate::words::is_stopword(lower)
+        || matches!(
+            lower,
+            "following"
+                | "after"
+                | "before"
+                | "earlier"
+                | "later"
+                | "meanwhile"
+                | "still"
+                | "however"
+                | "now"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "also"
+                | "while"
+                | "whereas"
+                | "although"
+                | "though"
+                | "despite"
+                | "according"
+                | "amid"
+                | "amidst"
+                | "over"
+                | "under"
+                | "why"
+                | "how"
+                | "what"
+                | "when"
+                | "where"
+                | "possible"
+                | "both"
+                | "hours"
+                | "two"
+                | "three"
+                | "many"
+                | "most"
+                | "some"
+                | "several"
+                | "last"
+                | "next"
+                | "this"
+                | "these"
+                | "those"
+                | "talks"
+        )
+}
+
+fn candidate(t: &str) -> bool {
+    // "Canadian-born", "Moscow-based": a capital before a lower-case compound is no name.
+    let compound = t
+        .split_once('-')
+        .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
+    (is_capital(t) || is_initial(t)) && !CALENDAR.contains(&t) && !compound
+}
+
+fn plain_gap(g: &str) -> bool {
+    g.chars().all(char::is_whitespace) && !g.contains('\n')
+}
+
+fn opens_sentence(gap: &str) -> bool {
+    gap.chars().any(|c| {
+        matches!(
+            c,
+            '\u{201c}' | '"' | '\u{2018}' | '(' | '\u{2014}' | ':' | '\n' | '.' | '?' | '!' | '|'
+        )
+    })
+}
+
+/// Finds mention candidates in `span` of `text`. `headline` marks title-case text, where
+/// capitals say nothing.
+pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
+    let g = Gazetteer::get();
+    let toks = tokenize(text, span);
+    let n = toks.len();
+    let start_at: HashMap<usize, usize> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.start, i))
+        .collect();
+    let end_at: HashMap<usize, usize> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.end, i))
+        .collect();
+    let sub = span.of(text);
+    let matches = g.find(sub, |s, e| {
+        start_at.contains_key(&(span.start + s)) && end_at.contains_key(&(span.start + e))
+    });
+    // Gazetteer match starting at each token: (entry, last token).
+    let mut gaz_at: Vec<Option<(usize, usize)>> = vec![None; n];
+    for m in &matches {
+        let (i, j) = (
+            start_at[&(span.start + m.start)],
+            end_at[&(span.start + m.end)],
+        );
+        gaz_at[i] = Some((m.entry, j));
+    }
+    let tx = |k: usize| toks[k].text(text);
+    let mut out = Vec::new();
+    // The last title (or place before it): (first token of the full form, token after it).
+    let mut title: Option<(usize, usize)> = None;
+    let mut prefix: Option<(usize, usize)> = None; // a place/nationality just before a title
+    let mut i = 0;
+    while i < n {
+        let given_name = gaz_at[i].is_some_and(|(e, j)| {
+            j == i
+                && g.entries[e].kind != GazKind::Title
+                && g.is_first_name(tx(i))
+                && i + 1 < n
+                && gaz_at[i + 1].is_none()
+                && plain_gap(toks[i + 1].gap(text))
+                && candidate(tx(i + 1))
+        });
+        if let Some((e, j)) = gaz_at[i].filter(|_| !given_name) {
+            let entry = &g.entries[e];
+            // Title-case text often capitalises a title word that is not one ("Secretary").
+            if entry.kind == GazKind::Title {
+                let start = match prefix {
+                    Some((ps, pe)) if pe == i && plain_gap(toks[i].gap(text)) => ps,
+                    _ => i,
+                };
+                title = Some((start, j + 1));
+                prefix = None;
+            } else {
+                let kind = gaz_kind(entry.kind);
+                out.push(Raw {
+                    span: Span::new(toks[i].span.start, toks[j].span.end),
+                    full: Span::new(toks[i].span.start, toks[j].span.end),
+                    kind: Some(kind),
+                    gaz: Some(e),
+                    weak: false,
+                });
+                if matches!(entry.kind, GazKind::Loc | GazKind::Misc | GazKind::Org) {
+                    prefix = Some((i, j + 1));
+                }
+                if entry.kind == GazKind::Per {
+                    attach_title(&toks, text, &mut out, title, i);
+                }
+            }
+            i = j + 1;
+            continue;
+        }
+        let t = tx(i);
+        if !candidate(t) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let titled_headline = headline && title.is_some_and(|(_, te)| te == i);
+        loop {
+            // In a headline a title's name ends at the surname ("Blinken Meets …").
+            if titled_headline
+                && !Gazetteer::get().is_first_name(tx(j - 1))
+                && !is_initial(tx(j - 1))
+            {
+                break;
+            }
+            if j < n && gaz_at[j].is_none() && plain_gap(toks[j].gap(text)) && candidate(tx(j)) {
+                j += 1;
+            } else if j + 1 < n
+                && CONNECT.contains(&tx(j))
+                // "Mike Brown of Caltech": a person's name ends before "of".
+                && !(tx(j) == "of" && g.is_first_name(tx(i)) && j - i >= 2)
+                && plain_gap(toks[j].gap(text))
+                && plain_gap(toks[j + 1].gap(text))
+                && gaz_at[j + 1].is_none()
+                && candidate(tx(j + 1))
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let mut s = i;
+        let initial = i == 0 || opens_sentence(toks[i].gap(text));
+        while initial && s + 1 < j && s == i && is_stop(&tx(s).to_lowercase()) {
+            s += 1;
+        }
+        if s == i && j - s == 1 && is_stop(&t.to_lowercase()) {
+            i = j;
+            continue;
+        }
+        // "Archaeologist Giles Hamm": a sentence-initial word before a given name.
+        if initial && s == i && j - s >= 3 && !g.is_first_name(tx(s)) && g.is_first_name(tx(s + 1))
+        {
+            s += 1;
+        }
+        let initial = initial && (s == i || j - s == 1);
+        // Words right before a title belong to it ("Public Information Officer Karges").
+        if j < n
+            && plain_gap(toks[j].gap(text))
+            && gaz_at[j].is_some_and(|(e, _)| g.entries[e].kind == GazKind::Title)
+            && !g.is_first_name(tx(s))
+        {
+            prefix = Some((s, j));
+            i = j;
+            continue;
+        }
+        // A title just before the run (a lower-case one may stand before a comma).
+        let titled = title.filter(|&(_, te)| {
+            te == s && {
+                let gap = toks[s].gap(text);
+                plain_gap(gap) || (gap.trim() == "," && !is_capital(tx(te - 1)))
+            }
+        });
+        let last = tx(j - 1);
+        let multi = j - s >= 2;
+        let suffix_kind = if multi && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s))) {
+            Some(Kind::Org)
+        } else if multi && LOC_SUFFIX.contains(&last) {
+            Some(Kind::Loc)
+        } else {
+            None
+        };
+        // The place before an organisation's name is part of it ("Los Angeles Police
+        // Department").
+        if suffix_kind == Some(Kind::Org) {
+            if let Some(prev) = out.last() {
+                let adjacent = prev.span.end == toks[s].gap_start && plain_gap(toks[s].gap(text));
+                if adjacent && prev.kind == Some(Kind::Loc) && prev.gaz.is_some() {
+                    let k = start_at[&prev.span.start];
+                    out.pop();
+                    s = k;
+                }
+            }
+        }
+        let mut run_start = s;
+        let mut person = titled.is_some();
+        if let (Some(k), Some((ts, _))) = (suffix_kind, titled) {
+            // "the President Wilson Hotel": the title word is part of the name.
+            let _ = k;
+            run_start = ts;
+            person = false;
+        }
+        let words: Vec<&str> = (s..j).map(tx).collect();
+        let inverted = s > 0 && REPORTING.contains(&tx(s - 1)) && plain_gap(toks[s].gap(text));
+        let reported = j < n && REPORTING.contains(&tx(j));
+        // Evidence of a person: a title, a given name, a middle initial, a two- or three-word
+        // name in mixed case, or a lone name next to a reporting verb.
+        let personal = person
+            || g.is_first_name(words[0])
+            || words.iter().skip(1).any(|w| is_initial(w))
+            || (2..=3).contains(&words.len()) && !words.iter().any(|w| is_all_caps(w))
+            || words.len() == 1 && (inverted || reported);
+        let after_place_word = s > 0
+            && PLACE_BEFORE.contains(&tx(s - 1).to_lowercase().as_str())
+            && plain_gap(toks[s].gap(text));
+        let demonym = j - s == 1
+            && ["ian", "ean", "ese", "ians", "eans"]
+                .iter()
+                .any(|x| tx(s).ends_with(x));
+        let kind = if suffix_kind.is_some() {
+            suffix_kind
+        } else if demonym && !person && !g.is_first_name(tx(s)) {
+            Some(Kind::Misc)
+        } else if after_place_word
+            && !person
+            && !g.is_first_name(tx(s))
+            && !words.iter().skip(1).any(|w| is_initial(w))
+        {
+            Some(Kind::Loc)
+        } else if personal {
+            Some(Kind::Per)
+        } else if words.len() == 1 && is_all_caps(words[0]) && words[0].len() <= 6 {
+            Some(Kind::Org)
+        } else {
+            None
+        };
+        let full_start = match titled {
+            Some((ts, _)) if person => ts,
+            _ => run_start,
+        };
+        let mk = |a: usize, b: usize, kind: Option<Kind>, weak: bool, full: usize| Raw {
+            span: Span::new(toks[a].span.start, toks[b - 1].span.end),
+            full: Span::new(toks[full].span.start, toks[b - 1].span.end),
+            kind,
+            gaz: None,
+            weak,
+        };
+        if headline && !person && suffix_kind.is_none() {
+            for k in s..j {
+                out.push(mk(k, k + 1, None, true, k));
+            }
+        } else {
+            let weak = kind.is_none() && (initial || headline);
+            out.push(mk(run_start, j, kind, weak, full_start));
+        }
+        title = None;
+        prefix = None;
+        i = j;
+    }
+    out
+}
+
+/// A gazetteer person right after a title: widen its full form.
+fn attach_title(
+    toks: &[Tok],
+    text: &str,
+    out: &mut [Raw],
+    title: Option<(usize, usize)>,
+    i: usize,
+) {
+    if let (Some((ts, te)), Some(last)) = (title, out.last_mut()) {
+        if te == i && plain_gap(toks[i].gap(text)) {
+            last.full.start = toks[ts].span.start;
+        }
+    }
+}
+
+fn gaz_kind(k: GazKind) -> Kind {
+    match k {
+        GazKind::Loc => Kind::Loc,
+        GazKind::Org | GazKind::Media => Kind::Org,
+        GazKind::Per | GazKind::Title => Kind::Per,
+        GazKind::Misc => Kind::Misc,
+    }
+}
+
+/// Folds spelling and transliteration variants of a name: lower case, "ph"→"f", "th"→"t",
+/// "ey"→"ei", "y"→"i", "kh"→"h", "w"→"v", "ck"→"k", doubled letters once.
+pub fn fold(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' | 'č' | 'ć' => 'c',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ñ' | 'ń' => 'n',
+            c => c,
+        })
+        .collect();
+    for (a, b) in [
+        ("ph", "f"),
+        ("th", "t"),
+        ("kh", "h"),
+        ("ck", "k"),
+        ("ey", "ei"),
+        ("y", "i"),
+        ("w", "v"),
+    ] {
+        s = s.replace(a, b);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Name tokens of a person mention without initials: (given name, surname).
+fn person_key(text: &str) -> (Option<String>, String) {
+    let parts: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !is_initial(w) && !matches!(*w, "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III"))
+        .collect();
+    let last = parts.last().map_or_else(String::new, |w| fold(w));
+    let first = (parts.len() >= 2).then(|| fold(parts[0]));
+    (first, last)
+}
+
+/// Where a raw mention is: document, sentence, name span, full span.
+type RawPlace = (usize, Option<usize>, Span, Span);
+
+struct Acc {
+    kind: Kind,
+    name: Option<String>,
+    forms: Vec<(String, usize)>,
+    mentions: Vec<RawPlace>,
+    media: bool,
+    first: Option<String>,
+    last: String,
+}
+
+impl Entities {
+    /// Finds and merges the entities of a story.
+    pub fn build(story: &Story) -> Entities {
+        let g = Gazetteer::get();
+        // (doc, sentence, raw) in reading order; headlines as sentence None.
+        let mut raws: Vec<(usize, Option<usize>, Raw)> = Vec::new();
+        for (d, doc) in story.docs.iter().enumerate() {
+            let text = &doc.article.text;
+            for r in &doc.regions {
+                if matches!(
+                    r.kind,
+                    RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading
+                ) {
+                    for raw in detect(text, r.span, true) {
+                        raws.push((d, None, raw));
+                    }
+                }
+            }
+            for (s, sent) in doc.sentences.iter().enumerate() {
+                let head = is_title_case(sent.span.of(text));
+                for raw in detect(text, sent.span, head) {
+                    raws.push((d, Some(s), raw));
+                }
+            }
+        }
+        let mut accs: Vec<Acc> = Vec::new();
+        let mut by_gaz: HashMap<usize, usize> = HashMap::new();
+        let mut by_text: HashMap<(Kind, String), usize> = HashMap::new();
+        let add = |acc: &mut Acc, d: usize, s: Option<usize>, r: &Raw, text: &str| {
+            acc.mentions.push((d, s, r.span, r.full));
+            for f in [r.full.of(text), r.span.of(text)] {
+                match acc.forms.iter_mut().find(|x| x.0 == f) {
+                    Some(x) => x.1 += 1,
+                    None => acc.forms.push((f.to_string(), 1)),
+                }
+            }
+        };
+        let text_of = |d: usize| story.docs[d].article.text.as_str();
+        // Pass 1: gazetteer entries and multi-word people (the forms that define entities).
+        let mut deferred = Vec::new();
+        for (idx, (d, s, r)) in raws.iter().enumerate() {
+            let text = text_of(*d);
+            let name = r.span.of(text);
+            if let Some(e) = r.gaz {
+                let entry = &g.entries[e];
+                let a = if entry.kind == GazKind::Per {
+                    let (first, last) = person_key(&entry.name);
+                    find_person(&accs, first.as_deref(), &last).unwrap_or_else(|| {
+                        accs.push(new_acc(
+                            Kind::Per,
+                            Some(entry.name.clone()),
+                            first,
+                            last,
+                            false,
+                        ));
+                        accs.len() - 1
+                    })
+                } else {
+                    *by_gaz.entry(e).or_insert_with(|| {
+                        accs.push(new_acc(
+                            gaz_kind(entry.kind),
+                            Some(entry.name.clone()),
+                            None,
+                            String::new(),
+                            entry.kind == GazKind::Media,
+                        ));
+                        accs.len() - 1
+                    })
+                };
+                if entry.kind == GazKind::Per && accs[a].name.is_none() {
+                    accs[a].name = Some(entry.name.clone());
+                }
+                add(&mut accs[a], *d, *s, r, text);
+            } else if r.kind == Some(Kind::Per) && name.split_whitespace().count() >= 2 {
+                let (first, last) = person_key(name);
+                let a = match find_person(&accs, first.as_deref(), &last) {
+                    Some(a) => a,
+                    None => {
+                        accs.push(new_acc(Kind::Per, None, first, last, false));
+                        accs.len() - 1
+                    }
+                };
+                add(&mut accs[a], *d, *s, r, text);
+            } else {
+                deferred.push(idx);
+            }
+        }
+        // Pass 2: lone names join the person whose surname they are; the rest stand alone.
+        for idx in deferred {
+            let (d, s, r) = &raws[idx];
+            let text = text_of(*d);
+            let name = r.span.of(text);
+            let single = name.split_whitespace().count() == 1;
+            let alias = if single {
+                let f = fold(name);
+                accs.iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.kind == Kind::Per && a.last == f)
+                    .max_by_key(|(_, a)| a.mentions.len())
+                    .map(|(i, _)| i)
+            } else {
+                None
+            };
+            let a = match alias {
+                Some(a) => a,
+                None if r.weak => continue,
+                None => {
+                    let kind = r.kind.unwrap_or(Kind::Misc);
+                    let key = (
+                        kind,
+                        if kind == Kind::Per {
+                            fold(name)
+                        } else {
+                            name.to_string()
+                        },
+                    );
+                    *by_text.entry(key).or_insert_with(|| {
+                        let (first, last) = person_key(name);
+                        accs.push(new_acc(kind, None, first, last, false));
+                        accs.len() - 1
+                    })
+                }
+            };
+            add(&mut accs[a], *d, *s, r, text);
+        }
+        finish(accs)
+    }
+
+    /// Mentions of document `doc` inside `span`.
+    pub fn within(&self, doc: usize, span: Span) -> impl Iterator<Item = &Mention> + '_ {
+        // Mentions are sorted by (document, start): start at the first one inside the span.
+        let from = self
+            .mentions
+            .partition_point(|m| (m.doc, m.span.start) < (doc, span.start));
+        self.mentions[from..]
+            .iter()
+            .take_while(move |m| m.doc == doc && m.span.start < span.end)
+            .filter(move |m| m.span.end <= span.end)
+    }
+
+    /// The mention of document `doc` that covers the byte range `span`, if any.
+    pub fn covering(&self, doc: usize, span: Span) -> Option<&Mention> {
+        let to = self
+            .mentions
+            .partition_point(|m| (m.doc, m.span.start) <= (doc, span.start));
+        self.mentions[..to]
+            .iter()
+            .rev()
+            .take_while(|m| m.doc == doc)
+            .take(4)
+            .find(|m| m.span.start <= span.start && span.end <= m.span.end)
+    }
+}
+
+fn new_acc(
+    kind: Kind,
+    name: Option<String>,
+    first: Option<String>,
+    last: String,
+    media: bool,
+) -> Acc {
+    Acc {
+        kind,
+        name,
+        forms: Vec::new(),
+        mentions: Vec::new(),
+        media,
+        first,
+        last,
+    }
+}
+
+/// The person with this surname and a compatible given name (equal after folding, or one an
+/// initial of the other, or one missing).
+fn find_person(accs: &[Acc], first: Option<&str>, last: &str) -> Option<usize> {
+    accs.iter().position(|a| {
+        a.kind == Kind::Per
+            && a.last == last
+            && match (first, a.first.as_deref()) {
+                (Some(x), Some(y)) => {
+                    x == y || x.len() == 1 && y.starts_with(x) || y.len() == 1 && x.starts_with(y)
+                }
+                _ => true,
+            }
+    })
+}
+
+fn finish(accs: Vec<Acc>) -> Entities {
+    let mut ents: Vec<(Entity, Vec<RawPlace>)> = accs
+        .into_iter()
+        .filter(|a| !a.mentions.is_empty())
+        .map(|a| {
+            let name = a.name.clone().unwrap_or_else(|| canonical(&a));
+            let mut docs: Vec<usize> = a.mentions.iter().map(|m| m.0).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            (
+                Entity {
+                    name,
+                    kind: a.kind,
+                    variants: a.forms.iter().map(|f| f.0.clone()).collect(),
+                    mentions: Vec::new(),
+                    docs,
+                    media: a.media,
+                },
+                a.mentions,
+            )
+        })
+        .collect();
+    ents.sort_by(|a, b| {
+        b.1.len()
+            .cmp(&a.1.len())
+            .then_with(|| a.0.name.cmp(&b.0.name))
+    });
+    let mut mentions = Vec::new();
+    for (e, (_, ms)) in ents.iter().enumerate() {
+        for &(doc, sent, span, full) in ms {
+            mentions.push(Mention {
+                doc,
+                sent,
+                span,
+                full,
+                entity: e,
+            });
+        }
+    }
+    mentions.sort_by_key(|m| (m.doc, m.span.start));
+    let mut entities: Vec<Entity> = ents.into_iter().map(|(e, _)| e).collect();
+    for (i, m) in mentions.iter().enumerate() {
+        entities[m.entity].mentions.push(i);
+    }
+    Entities { entities, mentions }
+}
+
+/// The canonical name of a merged entity: for a person, the most frequent full name (given
+/// name and surname, no initials); otherwise the most frequent form.
+fn canonical(a: &Acc) -> String {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for (order, (f, c)) in a.forms.iter().enumerate() {
+        counts.push((f.clone(), *c, order));
+    }
+    let good = |f: &str| {
+        let w: Vec<&str> = f.split_whitespace().collect();
+        if a.kind == Kind::Per {
+            w.len() >= 2
+                && w.iter().all(|x| !is_initial(x))
+                && !Gazetteer::get()
+                    .find(f, |_, _| true)
+                    .iter()
+                    .any(|m| Gazetteer::get().entries[m.entry].kind == GazKind::Title)
+        } else {
+            true
+        }
+    };
+    counts
+        .iter()
+        .filter(|(f, _, _)| good(f))
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.2.cmp(&a.2)))
+        .or_else(|| counts.iter().min_by_key(|c| (c.0.len(), c.2)))
+        .map(|c| c.0.clone())
+        .unwrap_or_default()
+}
+
+/// True for a title-case line (most words capitalised): a headline.
+pub fn is_title_case(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if words.len() < 4 {
+        return false;
+    }
+    let caps = words.iter().filter(|w| is_capital(w)).count();
+    caps * 10 >= words.len() * 7 && !s.trim_end().ends_with('.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(t: &str) -> Vec<(String, Option<Kind>, String, bool)> {
+        detect(t, Span::new(0, t.len()), false)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.span.of(t).to_string(),
+                    r.kind,
+                    r.full.of(t).to_string(),
+                    r.weak,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_mark_people_and_widen_the_full_form() {
+        let t = "Earlier, US Sec. of State Blinken met Mr. Lavrov at the President Wilson Hotel.";
+        let f = found(t);
+        assert!(f.contains(&("US".into(), Some(Kind::Loc), "US".into(), false)));
+        assert!(f.contains(&(
+            "Blinken".into(),
+            Some(Kind::Per),
+            "US Sec. of State Blinken".into(),
+            false
+        )));
+        assert!(f.contains(&("Lavrov".into(), Some(Kind::Per), "Mr. Lavrov".into(), false)));
+        assert!(f
+            .iter()
+            .any(|x| x.0 == "President Wilson Hotel" && x.1 == Some(Kind::Loc)));
+    }
+
+    #[test]
+    fn sentence_initial_words_are_weak() {
+        let f = found("Following the meeting, Blinken told reporters.");
+        assert!(f.iter().all(|x| x.0 != "Following"));
+        assert!(f.iter().any(|x| x.0 == "Blinken" && x.1 == Some(Kind::Per)));
+    }
+
+    #[test]
+    fn folding_merges_transliterations() {
+        assert_eq!(fold("Antony"), fold("Anthony"));
+        assert_eq!(fold("Sergey"), fold("Sergei"));
+        assert_eq!(fold("Zelensky"), fold("Zelenskyy"));
+        assert_ne!(fold("Blinken"), fold("Lavrov"));
+    }
+}
