@@ -14,6 +14,7 @@
 //! | time expressions (TIMEX3) | [`time`] | [`time::TimeMention`]s (byte spans + values) |
 //! | analyze | [`analyze`] | [`analyze::Analysis`] (entities, quotes, claims, conflicts, timeline) |
 //! | render | [`render`] | text, Markdown, JSON |
+//! | measure quality | [`eval`] | ROUGE as ROUGE-1.5.5 computes it, over a dataset |
 //! | main text of HTML pages | [`extract`] | [`extract::Page`] (text, title, date, site, author) |
 //! | look at one stage | [`inspect`] | [`inspect::Inspected`] (items with byte spans) |
 //! | keep articles and stories (SQLite), ingest | [`store`] | stored stories, cached renderings |
@@ -28,6 +29,7 @@ pub mod clean;
 pub mod copies;
 pub mod doc;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod inspect;

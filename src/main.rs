@@ -25,6 +25,9 @@ enum Command {
     /// Analyse articles as one story: entities, who said what, claims the sources share and
     /// where they conflict, single-source facts, copies (plus the summary).
     Analyze(SummarizeArgs),
+    /// Summarize every cluster of a dataset (<cluster>/docs/*.txt, <cluster>/refs/*.txt) and
+    /// score the summaries with ROUGE; or, with --score-only, score a folder of summaries.
+    Eval(EvalArgs),
     /// Print the main article text of HTML pages (the same extraction HTML ingestion uses).
     Extract(ExtractArgs),
     /// Show one stage's output per article as JSON Lines, with byte offsets into its text.
@@ -116,6 +119,26 @@ struct SummarizeArgs {
 }
 
 #[derive(Args)]
+struct EvalArgs {
+    /// The dataset folder.
+    dataset: PathBuf,
+    /// Word budget of the summaries, and ROUGE's word limit (default: summarize's budget).
+    #[arg(long, value_name = "N")]
+    words: Option<usize>,
+    /// Write each summary to DIR/<cluster>.txt (one sentence per line).
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Score the summaries in DIR (<cluster>.txt) instead of summarizing.
+    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    score_only: Option<PathBuf>,
+    /// Scoring convention.
+    #[arg(long, value_enum, default_value = "rouge155")]
+    scorer: ScorerArg,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
 struct IngestArgs {
     /// Files or folders.
     #[arg(required = true)]
@@ -128,6 +151,12 @@ struct IngestArgs {
     quiet: bool,
     #[command(flatten)]
     common: Common,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ScorerArg {
+    Rouge155,
+    RougeScore,
 }
 
 #[derive(Args)]
@@ -226,6 +255,42 @@ fn analyze(args: SummarizeArgs) -> Result<ExitCode> {
     let stories = [(&run.story, &run.summary, &run.analysis)];
     let out = storyline::analyze::report::render(&stories, &opts);
     print!("{out}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    use storyline::eval::{EvalOptions, Scorer};
+    let mut opts = load_options(&args.common)?;
+    if let Some(w) = args.words {
+        opts.words = w;
+    }
+    let json = match opts.format {
+        OutputFormat::Text => false,
+        OutputFormat::Json => true,
+        OutputFormat::Markdown => anyhow::bail!("eval prints text or json"),
+    };
+    let eval_opts = EvalOptions {
+        scorer: match args.scorer {
+            ScorerArg::Rouge155 => Scorer::Rouge155,
+            ScorerArg::RougeScore => Scorer::RougeScore,
+        },
+        words: opts.words,
+        ..EvalOptions::default()
+    };
+    let n = storyline::eval::clusters(&args.dataset)?.len();
+    let bar = indicatif::ProgressBar::new(n as u64).with_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} clusters {elapsed_precise}")
+            .expect("a valid template"),
+    );
+    let tick = || bar.inc(1);
+    let report = match &args.score_only {
+        Some(dir) => storyline::eval::score_dir(&args.dataset, dir, &eval_opts, &tick)?,
+        None => {
+            storyline::eval::evaluate(&args.dataset, &opts, &eval_opts, args.out.as_deref(), &tick)?
+        }
+    };
+    bar.finish_and_clear();
+    print!("{}", if json { report.json() } else { report.text() });
     Ok(ExitCode::SUCCESS)
 }
 
@@ -360,6 +425,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Summarize(a) => summarize(a),
         Command::Analyze(a) => analyze(a),
+        Command::Eval(a) => eval(a),
         Command::Extract(a) => extract(a),
         Command::Inspect(a) => inspect(a),
         Command::Ingest(a) => ingest(a),
