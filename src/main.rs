@@ -63,16 +63,22 @@ struct ExtractArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum StageArg {
+    /// Regions: `kind` is kept, or what was removed (prompt, caption, embed, ...).
     Clean,
+    /// Sentences of the kept text, with their `paragraph`.
     Sentences,
+    /// Named entity mentions: `kind` (PER, LOC, ORG, MISC), `entity` (merged entity's id), `name`.
     Entities,
+    /// Time expressions: TIMEX3 `type`, `value`, `granularity`.
     Dates,
+    /// Direct quotes: `speaker` (canonical name or null), `speaker_text`, `verb`.
     Quotes,
 }
 
 #[derive(Args)]
 struct InspectArgs {
-    /// Which stage to show.
+    /// Which stage to show. Entities and quotes read all the articles given as one story
+    /// (as `analyze` does), so an entity id is the same in every article.
     #[arg(long, value_enum)]
     stage: StageArg,
     /// Files or folders (.txt, .html, .jsonl).
@@ -366,7 +372,7 @@ fn inspect(args: InspectArgs) -> Result<ExitCode> {
         StageArg::Dates => Stage::Dates,
         StageArg::Quotes => Stage::Quotes,
     };
-    let run = inspect_paths(&args.paths, stage, args.date, &Options::default())?;
+    let run = inspect_paths(&args.paths, stage, args.date, &Options::default());
     for a in &run.articles {
         println!("{}", to_json_line(a));
     }
