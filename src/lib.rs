@@ -14,6 +14,7 @@
 //! | time expressions (TIMEX3) | [`time`] | [`time::TimeMention`]s (byte spans + values) |
 //! | analyze | [`analyze`] | [`analyze::Analysis`] (entities, quotes, claims, conflicts, timeline) |
 //! | render | [`render`] | text, Markdown, JSON |
+//! | sort a stream into stories, copies across it | [`cluster`] | stories, each summarized |
 //! | measure quality | [`eval`] | ROUGE as ROUGE-1.5.5 computes it, over a dataset |
 //! | main text of HTML pages | [`extract`] | [`extract::Page`] (text, title, date, site, author) |
 //! | look at one stage | [`inspect`] | [`inspect::Inspected`] (items with byte spans) |
@@ -26,6 +27,7 @@
 
 pub mod analyze;
 pub mod clean;
+pub mod cluster;
 pub mod copies;
 pub mod doc;
 pub mod error;

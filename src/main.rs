@@ -37,6 +37,9 @@ enum Command {
     Ingest(IngestArgs),
     /// Serve the stories of the database: HTTP API and web page.
     Serve(ServeArgs),
+    /// Sort a mixed stream of articles into stories (one event each), summarize each, and
+    /// report copies across the stream.
+    Cluster(ClusterArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -60,16 +63,22 @@ struct ExtractArgs {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum StageArg {
+    /// Regions: `kind` is kept, or what was removed (prompt, caption, embed, ...).
     Clean,
+    /// Sentences of the kept text, with their `paragraph`.
     Sentences,
+    /// Named entity mentions: `kind` (PER, LOC, ORG, MISC), `entity` (merged entity's id), `name`.
     Entities,
+    /// Time expressions: TIMEX3 `type`, `value`, `granularity`.
     Dates,
+    /// Direct quotes: `speaker` (canonical name or null), `speaker_text`, `verb`.
     Quotes,
 }
 
 #[derive(Args)]
 struct InspectArgs {
-    /// Which stage to show.
+    /// Which stage to show. Entities and quotes read all the articles given as one story
+    /// (as `analyze` does), so an entity id is the same in every article.
     #[arg(long, value_enum)]
     stage: StageArg,
     /// Files or folders (.txt, .html, .jsonl).
@@ -108,6 +117,25 @@ struct SummarizeArgs {
     /// Show why each sentence was chosen.
     #[arg(long)]
     explain: bool,
+    /// Update summary: what articles published on or after DATE (YYYY-MM-DD) add to the
+    /// earlier ones.
+    #[arg(long, value_name = "DATE")]
+    since: Option<chrono::NaiveDate>,
+    /// Update summary: the reader has seen these articles (ids); say what the others add.
+    #[arg(long, value_name = "ARTICLE", num_args = 1..)]
+    seen: Vec<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct ClusterArgs {
+    /// Files or folders (read recursively, sorted, hidden files skipped).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Word budget of each story's summary.
+    #[arg(long, value_name = "N")]
+    words: Option<usize>,
     #[command(flatten)]
     common: Common,
 }
@@ -204,7 +232,17 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
         opts.words = w;
     }
     opts.explain |= args.explain;
-    let run = match storyline::summarize_paths(&args.paths, &opts) {
+    let update = args.since.is_some() || !args.seen.is_empty();
+    let seen = storyline::summarize::update::Seen {
+        since: args.since,
+        ids: args.seen,
+    };
+    let result = if update {
+        storyline::summarize::update::update_paths(&args.paths, &seen, &opts)
+    } else {
+        storyline::summarize_paths(&args.paths, &opts)
+    };
+    let run = match result {
         Ok(run) => run,
         Err(storyline::Error::NoArticles(errors)) => {
             for e in &errors {
@@ -334,7 +372,7 @@ fn inspect(args: InspectArgs) -> Result<ExitCode> {
         StageArg::Dates => Stage::Dates,
         StageArg::Quotes => Stage::Quotes,
     };
-    let run = inspect_paths(&args.paths, stage, args.date, &Options::default())?;
+    let run = inspect_paths(&args.paths, stage, args.date, &Options::default());
     for a in &run.articles {
         println!("{}", to_json_line(a));
     }
@@ -414,6 +452,29 @@ fn serve(args: ServeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn cluster(args: ClusterArgs) -> Result<ExitCode> {
+    let mut opts = load_options(&args.common)?;
+    if let Some(w) = args.words {
+        opts.words = w;
+    }
+    let run = match storyline::cluster::cluster_paths(&args.paths, &opts) {
+        Ok(run) => run,
+        Err(storyline::Error::NoArticles(errors)) => {
+            for e in &errors {
+                eprintln!("storyline: skipped: {e}");
+            }
+            eprintln!("storyline: error: {}", storyline::Error::NoArticles(errors));
+            return Ok(ExitCode::from(2));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    for e in &run.errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+    print!("{}", storyline::cluster::report::render(&run, &opts));
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -424,6 +485,7 @@ fn main() -> ExitCode {
         Command::Inspect(a) => inspect(a),
         Command::Ingest(a) => ingest(a),
         Command::Serve(a) => serve(a),
+        Command::Cluster(a) => cluster(a),
     };
     match result {
         Ok(code) => code,

@@ -40,6 +40,8 @@ pub struct Options {
     /// An article supports (is cited for) a summary sentence when one of its sentences holds
     /// at least this share (0..1) of the summary sentence's weighted content stems.
     pub support: f64,
+    /// Clustering a stream into stories (`storyline cluster`).
+    pub cluster: crate::cluster::ClusterOptions,
     /// Options of `storyline analyze`.
     #[serde(default)]
     pub analyze: crate::analyze::AnalyzeOptions,
@@ -59,6 +61,7 @@ impl Default for Options {
             max_sentence_words: 60,
             same_content: 0.5,
             support: 0.4,
+            cluster: crate::cluster::ClusterOptions::default(),
             analyze: Default::default(),
             serve: crate::server::ServeOptions::default(),
         }

@@ -1,4 +1,4 @@
-//! Property: every item of every inspectable stage is exactly the bytes it says it covers.
+//! Property: every item of every stage is exactly the bytes it says it covers.
 
 use proptest::prelude::*;
 use std::path::Path;
@@ -13,8 +13,13 @@ fn article_text() -> impl Strategy<Value = String> {
         Just("naïve".to_string()),
         Just("—".to_string()),
         Just("“Yes,” he said.".to_string()),
-        Just("Mr.".to_string()),
+        Just("\"No\" said".to_string()),
+        Just("Secretary of State Antony Blinken".to_string()),
+        Just("Sergei Lavrov told".to_string()),
+        Just("Geneva".to_string()),
+        Just("the New York Times".to_string()),
         Just("U.S.".to_string()),
+        Just("Mr.".to_string()),
         Just("Jan. 21".to_string()),
         Just(".".to_string()),
         Just("?".to_string()),
@@ -37,8 +42,8 @@ proptest! {
             return Ok(());
         };
         prop_assert_eq!(&article.text, &text);
-        for stage in Stage::ALL.into_iter().filter(|s| s.available()) {
-            let out = inspect_article(&article, stage, None).unwrap();
+        for stage in Stage::ALL {
+            let out = inspect_article(&article, stage, None);
             let mut last_end = 0;
             for item in &out.items {
                 prop_assert!(item.start <= item.end && item.end <= text.len());

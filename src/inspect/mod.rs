@@ -3,8 +3,11 @@
 //! `storyline inspect` exists so that a person (or a benchmark script) can check any stage
 //! on its own: every item carries the byte range it covers in the article's text as read,
 //! so it can be compared with hand annotation or another tool without guessing alignment.
-//! Each stage is rendered from the same library calls the pipeline makes; a stage whose
-//! module is not part of this build is refused with an error instead of being imitated.
+//! Each stage is rendered from the same library calls the pipeline makes, never imitated:
+//! entities and quotes read all the articles given as one story, as `analyze` does, because
+//! that is where their merged entities and speakers come from.
+
+mod merged;
 
 use crate::error::{Error, Result};
 use crate::model::{Article, Span};
@@ -51,9 +54,10 @@ impl Stage {
         }
     }
 
-    /// True when this build can run the stage.
-    pub fn available(self) -> bool {
-        matches!(self, Stage::Clean | Stage::Sentences | Stage::Dates)
+    /// True when the stage reads all the articles as one story (entities are merged across
+    /// them, and quotes name their speaker by the merged entity).
+    pub fn per_story(self) -> bool {
+        matches!(self, Stage::Entities | Stage::Quotes)
     }
 }
 
@@ -118,32 +122,37 @@ pub fn reference_date(article: &Article, fallback: Option<NaiveDate>) -> Option<
     crate::time::article_reference(article).or(fallback)
 }
 
-/// Runs `stage` on one article.
-///
-/// # Errors
-/// [`Error::Options`] when the stage is not part of this build.
-pub fn inspect_article(
-    article: &Article,
-    stage: Stage,
-    date: Option<NaiveDate>,
-) -> Result<Inspected> {
-    let items = match stage {
-        Stage::Clean => clean_items(article),
-        Stage::Sentences => sentence_items(article),
-        Stage::Dates => date_items(article, reference_date(article, date)),
-        Stage::Entities | Stage::Quotes => return Err(unavailable(stage)),
-    };
-    Ok(Inspected {
-        article: article.id.clone(),
-        items,
-    })
+/// Runs `stage` on one article, as a story of its own for [`Stage::per_story`] stages.
+pub fn inspect_article(article: &Article, stage: Stage, date: Option<NaiveDate>) -> Inspected {
+    inspect_articles(vec![article.clone()], stage, date)
+        .pop()
+        .unwrap_or_else(|| Inspected {
+            article: article.id.clone(),
+            items: Vec::new(),
+        })
 }
 
-fn unavailable(stage: Stage) -> Error {
-    Error::Options(format!(
-        "stage `{}` is not available in this build yet (available: clean, sentences, dates)",
-        stage.name()
-    ))
+/// Runs `stage` on `articles` read as one story: one [`Inspected`] per article, in order.
+/// Per-article stages look at each article alone; entities and quotes are merged across all
+/// of them, as `analyze` merges them.
+pub fn inspect_articles(
+    articles: Vec<Article>,
+    stage: Stage,
+    date: Option<NaiveDate>,
+) -> Vec<Inspected> {
+    let items_of: fn(&Article, Option<NaiveDate>) -> Vec<Item> = match stage {
+        Stage::Clean => |a, _| clean_items(a),
+        Stage::Sentences => |a, _| sentence_items(a),
+        Stage::Dates => |a, date| date_items(a, reference_date(a, date)),
+        Stage::Entities | Stage::Quotes => return merged::inspect_story(articles, stage),
+    };
+    articles
+        .iter()
+        .map(|article| Inspected {
+            article: article.id.clone(),
+            items: items_of(article, date),
+        })
+        .collect()
 }
 
 fn clean_items(article: &Article) -> Vec<Item> {
@@ -200,32 +209,20 @@ pub struct InspectRun {
     pub errors: Vec<Error>,
 }
 
-/// Reads `paths` (any input format, folders too) and runs `stage` on every article.
-///
-/// # Errors
-/// [`Error::Options`] when the stage is not part of this build; bad inputs go to
-/// [`InspectRun::errors`] and the rest goes through.
+/// Reads `paths` (any input format, folders too) as one story and runs `stage` on every
+/// article ([`inspect_articles`]). Bad inputs go to [`InspectRun::errors`] and the rest goes
+/// through.
 pub fn inspect_paths<P: AsRef<Path>>(
     paths: &[P],
     stage: Stage,
     date: Option<NaiveDate>,
     opts: &Options,
-) -> Result<InspectRun> {
-    if !stage.available() {
-        return Err(unavailable(stage));
-    }
+) -> InspectRun {
     let loaded = crate::ingest::load(paths, opts);
-    let mut run = InspectRun {
-        articles: Vec::with_capacity(loaded.articles.len()),
+    InspectRun {
+        articles: inspect_articles(loaded.articles, stage, date),
         errors: loaded.errors,
-    };
-    for a in &loaded.articles {
-        match inspect_article(a, stage, date) {
-            Ok(i) => run.articles.push(i),
-            Err(e) => run.errors.push(e),
-        }
     }
-    Ok(run)
 }
 
 /// Renders one article's items as a JSON Lines line (without the newline).
@@ -246,7 +243,7 @@ mod tests {
         let a = article(
             "date 2022-01-21\nHeadline Here\n\nFirst paragraph. Two.\n\nFollow us on Twitter\n",
         );
-        let out = inspect_article(&a, Stage::Clean, None).unwrap();
+        let out = inspect_article(&a, Stage::Clean, None);
         let kinds: Vec<_> = out.items.iter().map(|i| i.fields["kind"].clone()).collect();
         assert_eq!(kinds, ["header", "title", "kept", "share"].map(Value::from));
         for i in &out.items {
@@ -257,7 +254,7 @@ mod tests {
     #[test]
     fn sentences_are_spans() {
         let a = article("One sentence here. Another one there.\n\nA new paragraph.");
-        let out = inspect_article(&a, Stage::Sentences, None).unwrap();
+        let out = inspect_article(&a, Stage::Sentences, None);
         let texts: Vec<_> = out.items.iter().map(|i| i.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -271,12 +268,11 @@ mod tests {
     }
 
     #[test]
-    fn unknown_and_missing_stages_are_errors() {
+    fn unknown_stages_are_errors() {
         assert!("words".parse::<Stage>().is_err());
         assert_eq!("dates".parse::<Stage>().unwrap(), Stage::Dates);
-        let a = article("Some text here.");
-        if !Stage::Quotes.available() {
-            assert!(inspect_article(&a, Stage::Quotes, None).is_err());
+        for st in Stage::ALL {
+            assert_eq!(st.name().parse::<Stage>().unwrap(), st);
         }
     }
 
@@ -285,7 +281,7 @@ mod tests {
     #[test]
     fn dates_are_timex3_against_the_reference() {
         let a = article("Blinken met Lavrov on Tuesday and will return next week.");
-        let out = inspect_article(&a, Stage::Dates, NaiveDate::from_ymd_opt(2022, 1, 19)).unwrap();
+        let out = inspect_article(&a, Stage::Dates, NaiveDate::from_ymd_opt(2022, 1, 19));
         let got: Vec<(&str, &Value, &Value)> = out
             .items
             .iter()
@@ -300,14 +296,14 @@ mod tests {
         );
         // The article's own date wins over --date.
         let b = article("date 2022-01-21\nThe talks ended on Friday.");
-        let out = inspect_article(&b, Stage::Dates, NaiveDate::from_ymd_opt(2000, 1, 1)).unwrap();
+        let out = inspect_article(&b, Stage::Dates, NaiveDate::from_ymd_opt(2000, 1, 1));
         assert_eq!(out.items[0].fields["value"], "2022-01-21");
     }
 
     #[test]
     fn json_line_shape() {
         let a = article("Text here.");
-        let line = to_json_line(&inspect_article(&a, Stage::Sentences, None).unwrap());
+        let line = to_json_line(&inspect_article(&a, Stage::Sentences, None));
         assert_eq!(
             line,
             r#"{"article":"a","items":[{"start":0,"end":10,"text":"Text here.","paragraph":0}]}"#

@@ -9,6 +9,7 @@
 pub mod concepts;
 pub mod select;
 pub mod support;
+pub mod update;
 
 use crate::model::Span;
 use crate::options::Options;

@@ -1,0 +1,177 @@
+//! Clustering quality against gold labels, storyline and the baselines in one table.
+//!
+//! `cargo bench --bench cluster_quality [-- --choose-only]`
+//!
+//! Sets: ECB+ (event level = subtopic, topic level = topic; topics 1–22 choose thresholds,
+//! 23–45 report; the source-URL line opening each `ecbplus` document removed; undated, so
+//! the stream order is a fixed shuffle) and the UCI News Aggregator headlines (headlines only,
+//! against STORY; alternate stories choose and report, in order of first appearance).
+//! Every system's threshold is the one with the best B-cubed F1 on the choosing part; the
+//! table shows the reporting part. `STORYLINE_CLUSTER` may hold a JSON object of
+//! `ClusterOptions` fields to try other defaults (the threshold is still chosen);
+//! `STORYLINE_BENCH_ONLY=storyline` skips the baselines.
+
+mod baselines;
+mod data;
+
+use data::Item;
+use rayon::prelude::*;
+use storyline::cluster::metrics::{score, Scores};
+use storyline::cluster::{cluster_docs, ClusterOptions};
+use storyline::doc::Doc;
+
+/// A system: clusters a part at a threshold.
+type Runner<'a> = dyn Fn(&Part, f64) -> Vec<usize> + Sync + 'a;
+
+struct Part {
+    docs: Vec<Doc>,
+    gold: Vec<String>,
+}
+
+fn part(items: &[&Item], coarse: bool) -> Part {
+    let docs: Vec<Doc> = items
+        .par_iter()
+        .map(|i| Doc::new(i.article.clone()))
+        .collect();
+    let gold = items
+        .iter()
+        .map(|i| {
+            if coarse {
+                i.topic.to_string()
+            } else {
+                i.event.clone()
+            }
+        })
+        .collect();
+    Part { docs, gold }
+}
+
+fn labels(n: usize, clusters: &[Vec<usize>]) -> Vec<usize> {
+    let mut l = vec![0; n];
+    for (c, m) in clusters.iter().enumerate() {
+        for &i in m {
+            l[i] = c;
+        }
+    }
+    l
+}
+
+fn grid() -> Vec<f64> {
+    (1..=90).map(|i| i as f64 / 100.0).collect()
+}
+
+/// Picks the threshold with the best F1 on `choose` (ties: the lowest), scores it on `report`.
+fn choose_and_report(choose: &Part, report: &Part, run: &Runner<'_>) -> (f64, Scores, Scores) {
+    let tried: Vec<(f64, Scores)> = grid()
+        .into_par_iter()
+        .map(|t| (t, score(&choose.gold, &run(choose, t))))
+        .collect();
+    let (t, c) = tried
+        .into_iter()
+        .fold(None, |acc: Option<(f64, Scores)>, x| match acc {
+            Some(a) if a.1.f1 >= x.1.f1 => Some(a),
+            _ => Some(x),
+        })
+        .unwrap();
+    (t, c, score(&report.gold, &run(report, t)))
+}
+
+fn base_opts() -> ClusterOptions {
+    match std::env::var("STORYLINE_CLUSTER") {
+        Ok(s) if !s.trim().is_empty() => {
+            serde_json::from_str(&s).expect("STORYLINE_CLUSTER: ClusterOptions JSON")
+        }
+        _ => ClusterOptions::default(),
+    }
+}
+
+fn storyline_run(p: &Part, t: f64) -> Vec<usize> {
+    let opts = ClusterOptions {
+        threshold: t,
+        ..base_opts()
+    };
+    labels(p.docs.len(), &cluster_docs(&p.docs, &opts).stories)
+}
+
+type Merges = Vec<(usize, usize, f32)>;
+
+fn merges(p: &Part) -> Merges {
+    let docs: Vec<&Doc> = p.docs.iter().collect();
+    baselines::average_link(&baselines::tfidf(&docs))
+}
+
+fn single_pass(p: &Part, t: f64) -> Vec<usize> {
+    let order = storyline::cluster::arrival_order(&p.docs);
+    let docs: Vec<&Doc> = order.iter().map(|&i| &p.docs[i]).collect();
+    let l = baselines::single_pass(&baselines::tfidf(&docs), t as f32);
+    let mut out = vec![0; l.len()];
+    for (k, &i) in order.iter().enumerate() {
+        out[i] = l[k];
+    }
+    out
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test --all-targets` runs this without it: skip.
+    if !std::env::args().any(|a| a == "--bench" || a == "--child") {
+        println!("bench: run with cargo bench");
+        return;
+    }
+    let choose_only = std::env::args().any(|a| a == "--choose-only");
+    let shared = data::shared();
+    if !shared.join("data/ecbplus").exists() {
+        println!("skipped: {} is absent", shared.display());
+        return;
+    }
+    let mut ecb = data::ecbplus(&shared.join("data/ecbplus"));
+    data::shuffle(&mut ecb, 2014);
+    let uci =
+        data::uci(&shared.join("data/uci-news-headlines/uci_news_aggregator_first6366rows.csv"));
+    let (ecb_c, ecb_r): (Vec<&Item>, Vec<&Item>) = ecb.iter().partition(|i| i.topic <= 22);
+    let (uci_c, uci_r): (Vec<&Item>, Vec<&Item>) = uci.iter().partition(|i| i.topic % 2 == 0);
+    let sets = [
+        ("ECB+ event", part(&ecb_c, false), part(&ecb_r, false)),
+        ("ECB+ topic", part(&ecb_c, true), part(&ecb_r, true)),
+        ("UCI headlines", part(&uci_c, false), part(&uci_r, false)),
+    ];
+    println!("| set | system | threshold | choose F1 | P | R | F1 | NMI | ARI | clusters (gold) |");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    for (name, c, r) in &sets {
+        let gold_n = {
+            let mut g = r.gold.clone();
+            g.sort();
+            g.dedup();
+            g.len()
+        };
+        let (mc, mr): (Merges, Merges) =
+            if std::env::var("STORYLINE_BENCH_ONLY").is_ok_and(|v| v == "storyline") {
+                (Vec::new(), Vec::new())
+            } else {
+                rayon::join(|| merges(c), || merges(r))
+            };
+        let agg = |p: &Part, t: f64| {
+            let m = if std::ptr::eq(p, c) { &mc } else { &mr };
+            baselines::cut(p.docs.len(), m, t as f32)
+        };
+        let systems: Vec<(&str, &Runner<'_>)> = vec![
+            ("storyline", &storyline_run),
+            ("TF-IDF average-link", &agg),
+            ("TF-IDF single-pass", &single_pass),
+        ];
+        let only_storyline = std::env::var("STORYLINE_BENCH_ONLY").is_ok_and(|v| v == "storyline");
+        for (sys, run) in systems {
+            if only_storyline && sys != "storyline" {
+                continue;
+            }
+            let (t, cs, rs) = choose_and_report(c, r, run);
+            if choose_only {
+                println!("| {name} | {sys} | {t:.2} | {:.3} | | | | | | |", cs.f1);
+            } else {
+                println!(
+                    "| {name} | {sys} | {t:.2} | {:.3} | {:.3} | {:.3} | **{:.3}** | {:.3} | {:.3} | {} ({gold_n}) |",
+                    cs.f1, rs.precision, rs.recall, rs.f1, rs.nmi, rs.ari, rs.clusters
+                );
+            }
+        }
+    }
+}

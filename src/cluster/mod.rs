@@ -1,0 +1,256 @@
+//! Sorting a mixed stream of articles into stories, one event each.
+//!
+//! A news desk gets a stream, not a folder per story. Articles are prepared independently
+//! and in parallel ([`crate::doc`], [`features`], [`minhash`]); the merge step is the
+//! sequential online clusterer ([`online`]), which sees each article once, in date order,
+//! compares it only with the live stories an inverted index proposes ([`index`]), and finds
+//! copies across the whole stream. The batch run is that same clusterer fed in the same
+//! order, so a batch and a stream build the same stories. Each story is then summarized by
+//! the summarize pipeline, as if its articles had been given on their own.
+
+pub mod features;
+pub mod index;
+pub mod metrics;
+pub mod minhash;
+pub mod online;
+pub mod report;
+
+use crate::doc::Doc;
+use crate::error::{Error, Result};
+use crate::model::Article;
+use crate::options::Options;
+use crate::story::Story;
+use crate::summarize::{summarize, Summary};
+use features::DocFeatures;
+use minhash::{Sketch, StreamCopy};
+use online::Clusterer;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// Options of clustering (the `cluster` table of a config file).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ClusterOptions {
+    /// An article joins the most similar live story when the cosine of its vector with the
+    /// story's centroid is at least this (0..1); otherwise it starts a story.
+    pub threshold: f64,
+    /// Two stories that a new article joins (both at or above `threshold`) are merged when
+    /// the cosine of their centroids is at least this (0..1; 1 merges only identical ones).
+    pub merge: f64,
+    /// A story with no new article for more than this many days takes no more articles.
+    pub quiet_days: u32,
+    /// Weight of a name (capitalized word inside a sentence) against a content stem.
+    pub name_weight: f64,
+    /// Weight of a number against a content stem.
+    pub number_weight: f64,
+    /// How many times a headline word counts.
+    pub title_boost: f64,
+    /// Pseudo-articles added to the stream's article count when weighing rarity, so that the
+    /// first articles of a stream are not weighed on almost nothing.
+    pub idf_prior: f64,
+    /// Features kept per article (the heaviest).
+    pub max_features: usize,
+    /// Heaviest features of an article used to look up and file stories.
+    pub index_features: usize,
+    /// Estimated Jaccard similarity of word 5-grams at or above which an article is a
+    /// near-duplicate of another.
+    pub near_duplicate: f64,
+    /// Share of an article's word 5-grams found in another at or above which one holds the
+    /// other.
+    pub containment: f64,
+}
+
+impl Default for ClusterOptions {
+    fn default() -> Self {
+        ClusterOptions {
+            threshold: 0.2,
+            merge: 1.0,
+            quiet_days: 7,
+            name_weight: 2.0,
+            number_weight: 1.0,
+            title_boost: 2.0,
+            idf_prior: 20.0,
+            max_features: 200,
+            index_features: 12,
+            near_duplicate: 0.8,
+            containment: 0.5,
+        }
+    }
+}
+
+impl ClusterOptions {
+    /// Checks that the options make sense.
+    pub fn validate(&self) -> Result<()> {
+        for (name, v) in [
+            ("cluster.threshold", self.threshold),
+            ("cluster.merge", self.merge),
+            ("cluster.near_duplicate", self.near_duplicate),
+            ("cluster.containment", self.containment),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(Error::Options(format!("{name} must lie between 0 and 1")));
+            }
+        }
+        if self.max_features == 0 || self.index_features == 0 {
+            return Err(Error::Options(
+                "cluster.max_features and cluster.index_features must be at least 1".into(),
+            ));
+        }
+        if self.name_weight < 0.0
+            || self.number_weight < 0.0
+            || self.title_boost < 0.0
+            || self.idf_prior < 0.0
+        {
+            return Err(Error::Options(
+                "cluster weights must not be negative".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Stories found in a batch of documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clustering {
+    /// Each story's documents (indices into the input), in arrival (date) order; stories in
+    /// order of their first article.
+    pub stories: Vec<Vec<usize>>,
+    /// Copies across the batch (indices into the input).
+    pub copies: Vec<StreamCopy>,
+}
+
+/// The order the stream is fed in: by date (undated articles first), ties in input order.
+pub fn arrival_order(docs: &[Doc]) -> Vec<usize> {
+    date_order(docs.iter().map(|d| &d.article))
+}
+
+fn date_order<'a>(articles: impl Iterator<Item = &'a Article>) -> Vec<usize> {
+    let dates: Vec<_> = articles.map(|a| a.published).collect();
+    let mut order: Vec<usize> = (0..dates.len()).collect();
+    order.sort_by_key(|&i| dates[i]);
+    order
+}
+
+/// Clusters prepared documents: features in parallel, then the online clusterer in
+/// [`arrival_order`].
+pub fn cluster_docs(docs: &[Doc], opts: &ClusterOptions) -> Clustering {
+    let order = arrival_order(docs);
+    let mut c = Clusterer::new(opts.clone());
+    let prepared: Vec<(DocFeatures, Sketch)> =
+        order.par_iter().map(|&i| prepare(&docs[i], opts)).collect();
+    for (k, (f, s)) in prepared.into_iter().enumerate() {
+        c.add(&f, s, docs[order[k]].article.published);
+    }
+    finish(&c, &order)
+}
+
+/// Clusters articles without keeping their prepared documents (for large streams): they are
+/// prepared in parallel chunks, reduced to their features and sketches, and fed in date
+/// order. `progress` is told how many articles are done after each chunk. Same stories as
+/// [`cluster_docs`] on the same articles.
+pub fn cluster_articles(
+    articles: &[Article],
+    opts: &ClusterOptions,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Clustering {
+    const CHUNK: usize = 2048;
+    let order = date_order(articles.iter());
+    let mut c = Clusterer::new(opts.clone());
+    for (k, chunk) in order.chunks(CHUNK).enumerate() {
+        let prepared: Vec<(DocFeatures, Sketch)> = chunk
+            .par_iter()
+            .map(|&i| prepare(&Doc::new(articles[i].clone()), opts))
+            .collect();
+        for (j, (f, s)) in prepared.into_iter().enumerate() {
+            c.add(&f, s, articles[chunk[j]].published);
+        }
+        progress(k * CHUNK + chunk.len());
+    }
+    finish(&c, &order)
+}
+
+fn prepare(doc: &Doc, opts: &ClusterOptions) -> (DocFeatures, Sketch) {
+    (
+        DocFeatures::from_doc(doc, opts.title_boost as f32),
+        Sketch::from_doc(doc),
+    )
+}
+
+fn finish(c: &Clusterer, order: &[usize]) -> Clustering {
+    Clustering {
+        stories: c
+            .stories()
+            .into_iter()
+            .map(|m| m.into_iter().map(|a| order[a]).collect())
+            .collect(),
+        copies: c
+            .copies()
+            .iter()
+            .map(|x| StreamCopy {
+                copy: order[x.copy],
+                original: order[x.original],
+                ..x.clone()
+            })
+            .collect(),
+    }
+}
+
+/// The result of clustering a batch of paths.
+#[derive(Debug)]
+pub struct ClusterRun {
+    /// The stories with their summaries, the biggest first (ties: earliest first). Each
+    /// story's articles are in date order.
+    pub stories: Vec<(Story, Summary)>,
+    /// Copies across the stream, as article ids.
+    pub copies: Vec<report::CopyJson>,
+    /// Inputs that could not be used.
+    pub errors: Vec<Error>,
+}
+
+/// Reads `paths`, sorts the articles into stories and summarizes each.
+pub fn cluster_paths<P: AsRef<Path>>(paths: &[P], opts: &Options) -> Result<ClusterRun> {
+    opts.validate()?;
+    opts.cluster.validate()?;
+    let loaded = crate::ingest::load(paths, opts);
+    if loaded.articles.is_empty() {
+        return Err(Error::NoArticles(loaded.errors));
+    }
+    let docs: Vec<Doc> = loaded.articles.into_par_iter().map(Doc::new).collect();
+    let clustering = cluster_docs(&docs, &opts.cluster);
+    let copies = clustering
+        .copies
+        .iter()
+        .map(|c| report::CopyJson {
+            copy: docs[c.copy].article.id.clone(),
+            original: docs[c.original].article.id.clone(),
+            kind: c.kind,
+            score: (c.score * 1000.0).round() / 1000.0,
+        })
+        .collect();
+    let mut slots: Vec<Option<Doc>> = docs.into_iter().map(Some).collect();
+    let mut groups: Vec<Vec<Doc>> = clustering
+        .stories
+        .iter()
+        .map(|m| {
+            m.iter()
+                .map(|&i| slots[i].take().expect("each doc in one story"))
+                .collect()
+        })
+        .collect();
+    // Biggest first; the sort is stable, so ties keep the order of their first article.
+    groups.sort_by_key(|g| std::cmp::Reverse(g.len()));
+    let stories = groups
+        .into_par_iter()
+        .map(|g| {
+            let story = Story::from_docs(g);
+            let summary = summarize(&story, opts);
+            (story, summary)
+        })
+        .collect();
+    Ok(ClusterRun {
+        stories,
+        copies,
+        errors: loaded.errors,
+    })
+}
