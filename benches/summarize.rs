@@ -15,9 +15,11 @@ fn load(paths: &[PathBuf]) -> Vec<Article> {
 
 fn hundred() -> Option<Vec<PathBuf>> {
     let mn = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/multinews-200");
+    // Cluster folders only: the data folder also holds a README and the original JSON Lines.
     let mut clusters: Vec<PathBuf> = std::fs::read_dir(&mn)
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("docs").is_dir())
         .collect();
     clusters.sort();
     let mut docs = Vec::new();
