@@ -244,18 +244,10 @@ fn summarize(args: SummarizeArgs) -> Result<ExitCode> {
     };
     let run = match result {
         Ok(run) => run,
-        Err(storyline::Error::NoArticles(errors)) => {
-            for e in &errors {
-                eprintln!("storyline: skipped: {e}");
-            }
-            eprintln!("storyline: error: {}", storyline::Error::NoArticles(errors));
-            return Ok(ExitCode::from(2));
-        }
+        Err(storyline::Error::NoArticles(errors)) => return Ok(no_articles(errors)),
         Err(e) => return Err(e.into()),
     };
-    for e in &run.errors {
-        eprintln!("storyline: skipped: {e}");
-    }
+    report_skipped(&run.errors);
     let out = storyline::render::render(&[(&run.story, &run.summary)], &opts);
     print!("{out}");
     // The process ends now: freeing every article, word and vector one by one would cost
@@ -272,18 +264,10 @@ fn analyze(args: SummarizeArgs) -> Result<ExitCode> {
     opts.explain |= args.explain;
     let run = match storyline::analyze::analyze_paths(&args.paths, &opts) {
         Ok(run) => run,
-        Err(storyline::Error::NoArticles(errors)) => {
-            for e in &errors {
-                eprintln!("storyline: skipped: {e}");
-            }
-            eprintln!("storyline: error: {}", storyline::Error::NoArticles(errors));
-            return Ok(ExitCode::from(2));
-        }
+        Err(storyline::Error::NoArticles(errors)) => return Ok(no_articles(errors)),
         Err(e) => return Err(e.into()),
     };
-    for e in &run.errors {
-        eprintln!("storyline: skipped: {e}");
-    }
+    report_skipped(&run.errors);
     let stories = [(&run.story, &run.summary, &run.analysis)];
     let out = storyline::analyze::report::render(&stories, &opts);
     print!("{out}");
@@ -376,9 +360,7 @@ fn inspect(args: InspectArgs) -> Result<ExitCode> {
     for a in &run.articles {
         println!("{}", to_json_line(a));
     }
-    for e in &run.errors {
-        eprintln!("storyline: skipped: {e}");
-    }
+    report_skipped(&run.errors);
     Ok(if run.articles.is_empty() {
         ExitCode::from(2)
     } else {
@@ -459,20 +441,27 @@ fn cluster(args: ClusterArgs) -> Result<ExitCode> {
     }
     let run = match storyline::cluster::cluster_paths(&args.paths, &opts) {
         Ok(run) => run,
-        Err(storyline::Error::NoArticles(errors)) => {
-            for e in &errors {
-                eprintln!("storyline: skipped: {e}");
-            }
-            eprintln!("storyline: error: {}", storyline::Error::NoArticles(errors));
-            return Ok(ExitCode::from(2));
-        }
+        Err(storyline::Error::NoArticles(errors)) => return Ok(no_articles(errors)),
         Err(e) => return Err(e.into()),
     };
-    for e in &run.errors {
-        eprintln!("storyline: skipped: {e}");
-    }
+    report_skipped(&run.errors);
     print!("{}", storyline::cluster::report::render(&run, &opts));
     Ok(ExitCode::SUCCESS)
+}
+
+/// One stderr line per input that could not be used.
+fn report_skipped(errors: &[storyline::Error]) {
+    for e in errors {
+        eprintln!("storyline: skipped: {e}");
+    }
+}
+
+/// Reports a batch in which no input gave an article: every refused input, then the reason.
+/// Exit status 2.
+fn no_articles(errors: Vec<storyline::Error>) -> ExitCode {
+    report_skipped(&errors);
+    eprintln!("storyline: error: {}", storyline::Error::NoArticles(errors));
+    ExitCode::from(2)
 }
 
 fn main() -> ExitCode {

@@ -424,7 +424,13 @@ pub fn render(stories: &[(&Story, &Summary, &Analysis)], opts: &Options) -> Stri
 /// The readable report: the same content as the JSON, as sections.
 fn report(j: &AnalysisStoryJson, md: bool) -> String {
     let mut out = String::new();
-    let esc = |s: &str| if md { md_escape(s) } else { s.to_string() };
+    let esc = |s: &str| {
+        if md {
+            crate::render::md_escape(s)
+        } else {
+            s.to_string()
+        }
+    };
     let head = |out: &mut String, t: &str| {
         if md {
             let _ = writeln!(out, "\n### {t}\n");
@@ -548,21 +554,6 @@ fn report(j: &AnalysisStoryJson, md: bool) -> String {
             c.share * 100.0,
             c.contains
         );
-    }
-    out
-}
-
-/// Escapes the characters Markdown would read as markup.
-fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
     }
     out
 }

@@ -121,7 +121,7 @@ fn markdown(story: &Story, summary: &Summary, opts: &Options) -> String {
 }
 
 /// Escapes the characters Markdown would read as markup.
-fn md_escape(s: &str) -> String {
+pub fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(
