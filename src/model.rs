@@ -86,6 +86,25 @@ pub struct Article {
 }
 
 impl Article {
+    /// An article made of plain text alone: id and source `id`, path `<id>.txt`, no metadata,
+    /// the whole text as body (what tests and in-memory callers need).
+    pub fn from_text(id: impl Into<String>, text: String) -> Article {
+        let id = id.into();
+        Article {
+            source: id.clone(),
+            url: None,
+            title: None,
+            published: None,
+            path: format!("{id}.txt").into(),
+            line: None,
+            format: Format::Text,
+            body: Span::new(0, text.len()),
+            title_span: None,
+            text,
+            id,
+        }
+    }
+
     /// The body text.
     pub fn body_text(&self) -> &str {
         self.body.of(&self.text)

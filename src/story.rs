@@ -195,8 +195,8 @@ impl Unit {
     }
 }
 
-/// Cosine similarity of two normalised sparse vectors sorted by id.
-pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+/// Dot product of two sparse vectors sorted by key; for L2-normalised vectors, their cosine.
+pub fn cosine<K: Ord + std::marker::Copy>(a: &[(K, f32)], b: &[(K, f32)]) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {

@@ -5,8 +5,7 @@
 
 use std::collections::BTreeMap;
 use storyline::analyze::entities::Entities;
-use storyline::model::Format;
-use storyline::{Article, Span, Story};
+use storyline::{Article, Story};
 
 /// An annotated entity: start, end, type.
 type Gold = (usize, usize, String);
@@ -47,19 +46,7 @@ fn gold() -> Vec<(String, Vec<Gold>)> {
 }
 
 fn article(i: usize, text: String) -> Article {
-    Article {
-        id: format!("d{i}"),
-        source: format!("d{i}"),
-        url: None,
-        title: None,
-        published: None,
-        path: format!("d{i}.txt").into(),
-        line: None,
-        format: Format::Text,
-        body: Span::new(0, text.len()),
-        title_span: None,
-        text,
-    }
+    Article::from_text(format!("d{i}"), text)
 }
 
 #[test]

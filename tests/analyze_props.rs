@@ -3,7 +3,6 @@
 
 use proptest::prelude::*;
 use storyline::analyze::{analyze, AnalyzeOptions};
-use storyline::model::Format;
 use storyline::{Article, Span, Story};
 
 fn valid(text: &str, s: Span) -> bool {
@@ -14,19 +13,7 @@ fn valid(text: &str, s: Span) -> bool {
 }
 
 fn article(i: usize, text: String) -> Article {
-    Article {
-        id: format!("d{i}"),
-        source: format!("d{i}"),
-        url: None,
-        title: None,
-        published: None,
-        path: format!("d{i}.txt").into(),
-        line: None,
-        format: Format::Text,
-        body: Span::new(0, text.len()),
-        title_span: None,
-        text,
-    }
+    Article::from_text(format!("d{i}"), text)
 }
 
 /// Pieces news text is made of, including the marks and names the rules look at.

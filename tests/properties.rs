@@ -2,7 +2,7 @@
 //! summary span is the text it claims.
 
 use proptest::prelude::*;
-use storyline::model::{Article, Format, Span};
+use storyline::model::{Article, Span};
 use storyline::sentences::split;
 use storyline::{summarize, Options, Story};
 
@@ -49,19 +49,7 @@ fn words() -> impl Strategy<Value = String> {
 }
 
 fn article(id: usize, text: String) -> Article {
-    Article {
-        id: format!("a{id}"),
-        source: format!("a{id}"),
-        url: None,
-        title: None,
-        published: None,
-        path: format!("a{id}.txt").into(),
-        line: None,
-        format: Format::Text,
-        body: Span::new(0, text.len()),
-        title_span: None,
-        text,
-    }
+    Article::from_text(format!("a{id}"), text)
 }
 
 proptest! {

@@ -49,19 +49,7 @@ pub fn tfidf(docs: &[&Doc]) -> Vec<Vector> {
 }
 
 fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
+    storyline::story::cosine(a, b)
 }
 
 /// The merges of average-link (UPGMA) clustering on cosine similarity, by the

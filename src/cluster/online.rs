@@ -270,19 +270,7 @@ fn heaviest(v: &[(u64, f32)], k: usize) -> Vec<u64> {
 
 /// Dot product of two sparse vectors sorted by key.
 pub fn dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
+    crate::story::cosine(a, b)
 }
 
 /// Sum of two sparse vectors sorted by key, keeping at most [`MAX_CENTROID`] entries.
