@@ -37,6 +37,14 @@ pub struct Options {
     /// Two sentences at least this similar (0..1, weighted cosine of stems) say the same thing:
     /// the summary never holds both, and an article holding one supports the other.
     pub same_content: f64,
+    /// Strength of the position prior of sentence selection: the first sentence of an article
+    /// counts `1 + P` times, the second `1 + P/2`, and so on (news puts what matters first).
+    pub position_prior: f64,
+    /// Two sentences sharing at least this share (0..1) of the smaller one's weighted concepts
+    /// (stem bigrams that several sources carry) say the same thing, even when their wording
+    /// differs ("Blinken met Lavrov in Geneva" told twice); above 1, this test is off and only
+    /// `same_content` applies.
+    pub concept_overlap: f64,
     /// An article supports (is cited for) a summary sentence when one of its sentences holds
     /// at least this share (0..1) of the summary sentence's weighted content stems.
     pub support: f64,
@@ -58,9 +66,11 @@ impl Default for Options {
             explain: false,
             max_file_bytes: 20 * 1024 * 1024,
             min_sentence_words: 6,
-            max_sentence_words: 60,
+            max_sentence_words: 80,
             same_content: 0.5,
             support: 0.4,
+            position_prior: 0.5,
+            concept_overlap: 1.1,
             cluster: crate::cluster::ClusterOptions::default(),
             analyze: Default::default(),
             serve: crate::server::ServeOptions::default(),
@@ -88,6 +98,16 @@ impl Options {
                     "{name} must lie between 0 and 1"
                 )));
             }
+        }
+        if !(self.position_prior >= 0.0 && self.position_prior.is_finite()) {
+            return Err(crate::Error::Options(
+                "position_prior must be a finite number at least 0".into(),
+            ));
+        }
+        if self.concept_overlap.is_nan() || self.concept_overlap <= 0.0 {
+            return Err(crate::Error::Options(
+                "concept_overlap must be above 0 (above 1 turns it off)".into(),
+            ));
         }
         Ok(())
     }
