@@ -58,7 +58,13 @@ pub fn extract_html(html: &str) -> std::result::Result<Page, ExtractError> {
     let article = reader
         .parse()
         .map_err(|_| ExtractError::NoText(NO_TEXT.into()))?;
-    let mut paras = refine::paragraphs(&article.content);
+    // The article element is still in the readability pass's tree: walk it there rather
+    // than parsing `article.content` (its HTML) again.
+    let root = reader.doc.select_single("#readability-page-1");
+    let mut paras = match root.nodes().first() {
+        Some(node) => refine::paragraphs_of(node),
+        None => refine::paragraphs(&article.content),
+    };
     if word_count(&paras) < 5 {
         // The rules removed (almost) everything: the page is a short one whose only text
         // looked like boilerplate; the readability text is better than nothing.
