@@ -94,7 +94,11 @@ pub fn extract_html(html: &str) -> std::result::Result<Page, ExtractError> {
 
 /// True when `paras` hold at least `n` words (counting stops there).
 fn has_words(paras: &[String], n: usize) -> bool {
-    paras.iter().flat_map(|p| p.split_whitespace()).nth(n - 1).is_some()
+    paras
+        .iter()
+        .flat_map(|p| p.split_whitespace())
+        .nth(n - 1)
+        .is_some()
 }
 
 /// One page extracted from a file.

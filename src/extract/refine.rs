@@ -178,7 +178,10 @@ fn walk(node: &NodeRef, out: &mut String) -> Len {
     if name == "a" {
         len.links = len.text;
     }
-    if matches!(name.as_str(), "ul" | "ol" | "div" | "p" | "section" | "table") {
+    if matches!(
+        name.as_str(),
+        "ul" | "ol" | "div" | "p" | "section" | "table"
+    ) {
         let list = matches!(name.as_str(), "ul" | "ol");
         if len.text > 0 && len.links * 10 > len.text * 6 && (list || len.text < 400) {
             out.truncate(mark);

@@ -197,7 +197,11 @@ fn push_text(out: &mut String, text: &str) {
         if is_space(b[j]) && j + 1 < b.len() && is_space(b[j + 1]) {
             let run_end = j + b[j..].iter().take_while(|&&c| is_space(c)).count();
             out.push_str(&text[from..j]);
-            out.push(if b[j..run_end].contains(&b'\n') { '\n' } else { ' ' });
+            out.push(if b[j..run_end].contains(&b'\n') {
+                '\n'
+            } else {
+                ' '
+            });
             from = run_end;
             j = run_end;
         } else {
@@ -398,10 +402,16 @@ mod tests {
 
     #[test]
     fn attribute_forms() {
-        assert_eq!(strip_heavy("<p hidden x=1 y = '2'>t</p>"), "<p hidden>t</p>");
+        assert_eq!(
+            strip_heavy("<p hidden x=1 y = '2'>t</p>"),
+            "<p hidden>t</p>"
+        );
         assert_eq!(strip_heavy("<td colspan=2 width=9>"), "<td colspan=2>");
         assert_eq!(strip_heavy("<a href=/x/ id=y/>"), "<a href=/x/ id=y/>");
         assert_eq!(strip_heavy("<br / x=1 />"), "<br/>");
-        assert_eq!(strip_heavy("<a href=/é/aaaaaaaaaa>x</a>"), "<a href=/é/aaaaaaa>x</a>");
+        assert_eq!(
+            strip_heavy("<a href=/é/aaaaaaaaaa>x</a>"),
+            "<a href=/é/aaaaaaa>x</a>"
+        );
     }
 }
