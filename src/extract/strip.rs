@@ -414,4 +414,21 @@ mod tests {
             "<a href=/é/aaaaaaa>x</a>"
         );
     }
+
+    proptest::proptest! {
+        /// Any input, however broken, gives an answer: no slicing inside a character, no
+        /// index past the end.
+        #[test]
+        fn never_panics(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "<", ">", "/", "=", "\"", "'", " ", "\n", "<!--", "-->", "<p", "<a href=", "</p>",
+                "<script", "</script>", "<nav>", "</nav", "<pre>", "</pre>", "é", "€", "x",
+                "class", "data-x", "<link", "<svg", "</svg>", "<template>", "ld+json",
+            ]),
+            0..40,
+        )) {
+            let html: String = parts.concat();
+            let _ = strip_heavy(&html);
+        }
+    }
 }
