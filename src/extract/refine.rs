@@ -113,9 +113,20 @@ pub fn paragraphs_of(node: &NodeRef) -> Vec<String> {
     let mut buf = String::new();
     walk(node, &mut buf);
     buf.split('\n')
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty() && !boilerplate_line(l))
+        .filter_map(collapse_spaces)
+        .filter(|l| !boilerplate_line(l))
         .collect()
+}
+
+/// `line` with its white space collapsed to single spaces and trimmed; `None` when blank.
+fn collapse_spaces(line: &str) -> Option<String> {
+    let mut words = line.split_whitespace();
+    let mut out = String::from(words.next()?);
+    for w in words {
+        out.push(' ');
+        out.push_str(w);
+    }
+    Some(out)
 }
 
 /// True for a line that is a widget label, a prompt, a credit, or a date or byline line.
