@@ -13,6 +13,7 @@ pub mod index;
 pub mod metrics;
 pub mod minhash;
 pub mod online;
+pub mod refine;
 pub mod report;
 
 use crate::doc::Doc;
@@ -53,6 +54,16 @@ pub struct ClusterOptions {
     pub max_features: usize,
     /// Heaviest features of an article used to look up and file stories.
     pub index_features: usize,
+    /// Refinement passes after the online pass: each article moves to the story whose
+    /// centroid it is closest to (0 turns moves off).
+    pub refine_passes: u32,
+    /// After the moves, stories whose average link (mean cosine between their articles)
+    /// is at least this are merged, closest first (1 turns merging off).
+    pub refine_merge: f64,
+    /// Event stories, or topics (event stories merged once more, see `topic_threshold`).
+    pub granularity: Granularity,
+    /// At topic granularity, event stories whose average link is at least this are merged.
+    pub topic_threshold: f64,
     /// Estimated Jaccard similarity of word 5-grams at or above which an article is a
     /// near-duplicate of another.
     pub near_duplicate: f64,
@@ -75,8 +86,23 @@ impl Default for ClusterOptions {
             index_features: 12,
             near_duplicate: 0.8,
             containment: 0.5,
+            refine_passes: 3,
+            refine_merge: 1.0,
+            granularity: Granularity::Event,
+            topic_threshold: 0.05,
         }
     }
+}
+
+/// How coarse the stories are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// One story per event (the default).
+    Event,
+    /// One story per topic: events of the same kind (two earthquakes, two rehab stays)
+    /// merged.
+    Topic,
 }
 
 impl ClusterOptions {
@@ -85,6 +111,8 @@ impl ClusterOptions {
         for (name, v) in [
             ("cluster.threshold", self.threshold),
             ("cluster.merge", self.merge),
+            ("cluster.refine_merge", self.refine_merge),
+            ("cluster.topic_threshold", self.topic_threshold),
             ("cluster.near_duplicate", self.near_duplicate),
             ("cluster.containment", self.containment),
         ] {
