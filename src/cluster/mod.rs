@@ -86,7 +86,7 @@ impl Default for ClusterOptions {
             index_features: 12,
             near_duplicate: 0.8,
             containment: 0.5,
-            refine_passes: 3,
+            refine_passes: 1,
             refine_merge: 1.0,
             granularity: Granularity::Event,
             topic_threshold: 0.05,
@@ -185,15 +185,31 @@ pub fn cluster_articles(
     const CHUNK: usize = 2048;
     let order = date_order(articles.iter());
     let mut c = Clusterer::new(opts.clone());
-    for (k, chunk) in order.chunks(CHUNK).enumerate() {
-        let prepared: Vec<(DocFeatures, Sketch)> = chunk
+    let chunks: Vec<&[usize]> = order.chunks(CHUNK).collect();
+    let prep = |chunk: &[usize]| -> Vec<(DocFeatures, Sketch)> {
+        chunk
             .par_iter()
             .map(|&i| prepare(&Doc::new(articles[i].clone()), opts))
-            .collect();
-        for (j, (f, s)) in prepared.into_iter().enumerate() {
-            c.add(&f, s, articles[chunk[j]].published);
-        }
-        progress(k * CHUNK + chunk.len());
+            .collect()
+    };
+    // A pipeline: while one thread feeds chunk k to the (sequential) clusterer, the others
+    // prepare chunk k + 1.
+    let mut next = chunks.first().map(|ch| prep(ch)).unwrap_or_default();
+    let mut done = 0;
+    for (k, chunk) in chunks.iter().enumerate() {
+        let current = std::mem::take(&mut next);
+        let feed = |c: &mut Clusterer| {
+            for (j, (f, s)) in current.into_iter().enumerate() {
+                c.add(&f, s, articles[chunk[j]].published);
+            }
+        };
+        let ((), prepared) = rayon::join(
+            || feed(&mut c),
+            || chunks.get(k + 1).map(|ch| prep(ch)).unwrap_or_default(),
+        );
+        next = prepared;
+        done += chunk.len();
+        progress(done);
     }
     finish(&c, &order)
 }

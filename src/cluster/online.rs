@@ -24,6 +24,7 @@ use super::index::StoryIndex;
 use super::minhash::{CopyIndex, CopyThresholds, Sketch, StreamCopy};
 use super::ClusterOptions;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Largest centroid kept (features); a longer one keeps its heaviest.
@@ -237,7 +238,7 @@ impl Clusterer {
         let n = self.n as f64 + self.opts.idf_prior;
         let vectors: Vec<Vec<(u64, f32)>> = self
             .kept
-            .iter()
+            .par_iter()
             .map(|k| {
                 let mut v: Vec<(u64, f32)> = k
                     .base

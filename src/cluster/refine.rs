@@ -209,12 +209,13 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
         agglomerate(&mut groups, &mut map, opts.refine_merge, opts.index_features, quiet);
     }
     if opts.granularity == super::Granularity::Topic {
-        // Events of one topic share its vocabulary rather than their names: look wider.
+        // Two events of one topic share its vocabulary more than their names: look wider.
+        // (Merging topics on content stems alone scored lower on the choosing part.)
         agglomerate(
             &mut groups,
             &mut map,
             opts.topic_threshold,
-            opts.index_features * 12,
+            opts.index_features * 4,
             quiet,
         );
     }
@@ -381,9 +382,9 @@ mod tests {
     #[test]
     fn close_stories_merge_by_average_link_and_far_ones_do_not() {
         let vs = [
-            unit(&[(1, 1.0), (2, 1.0)]),
-            unit(&[(1, 1.0), (2, 1.0), (3, 0.5)]),
-            unit(&[(9, 1.0)]),
+            unit(&[(4, 1.0), (8, 1.0)]),
+            unit(&[(4, 1.0), (8, 1.0), (12, 0.5)]),
+            unit(&[(36, 1.0)]),
         ];
         let items: Vec<Item> = vs
             .iter()
@@ -414,6 +415,17 @@ mod tests {
             },
         );
         assert_ne!(topic[0], topic[1]);
+        let topic = refine(
+            &items,
+            &[0, 1, 2],
+            &ClusterOptions {
+                granularity: super::super::Granularity::Topic,
+                topic_threshold: 0.5,
+                ..opts()
+            },
+        );
+        assert_eq!(topic[0], topic[1]);
+        assert_ne!(topic[0], topic[2]);
     }
 
     #[test]
