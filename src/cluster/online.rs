@@ -27,6 +27,9 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
+/// A sparse vector: (feature key, weight), sorted by key.
+type Sparse = Vec<(u64, f32)>;
+
 /// Largest centroid kept (features); a longer one keeps its heaviest.
 const MAX_CENTROID: usize = 1500;
 
@@ -288,7 +291,7 @@ impl Clusterer {
     /// The article's weighted, normalized vector: sublinear counts × kind weight × the
     /// stream's inverse document frequency so far (the article itself included), its
     /// `max_features` heaviest features kept; with the kept features' weights before IDF.
-    fn weigh(&mut self, f: &DocFeatures) -> (Vec<(u64, f32)>, Vec<(u64, f32)>) {
+    fn weigh(&mut self, f: &DocFeatures) -> (Sparse, Sparse) {
         self.n += 1;
         for x in &f.features {
             *self.df.entry(x.key).or_insert(0) += 1;

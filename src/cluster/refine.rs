@@ -79,7 +79,9 @@ impl Group {
     /// True when date `d` lies within `quiet` days of the story's span.
     fn near(&self, d: Option<NaiveDate>, quiet: i64) -> bool {
         match (d, self.first, self.last) {
-            (Some(d), Some(f), Some(l)) => (f - d).num_days() <= quiet && (d - l).num_days() <= quiet,
+            (Some(d), Some(f), Some(l)) => {
+                (f - d).num_days() <= quiet && (d - l).num_days() <= quiet
+            }
             _ => true,
         }
     }
@@ -206,7 +208,13 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
     // read live stories (count > 0).
     let mut map: Vec<usize> = (0..n_groups).collect();
     if opts.refine_merge < 1.0 {
-        agglomerate(&mut groups, &mut map, opts.refine_merge, opts.index_features, quiet);
+        agglomerate(
+            &mut groups,
+            &mut map,
+            opts.refine_merge,
+            opts.index_features,
+            quiet,
+        );
     }
     if opts.granularity == super::Granularity::Topic {
         // Two events of one topic share its vocabulary more than their names: look wider.
@@ -376,7 +384,10 @@ mod tests {
         // A pinned article stays.
         let mut pinned = items.clone();
         pinned[4].pinned = true;
-        assert_eq!(refine(&pinned, &[0, 0, 1, 1, 0], &opts()), vec![0, 0, 1, 1, 0]);
+        assert_eq!(
+            refine(&pinned, &[0, 0, 1, 1, 0], &opts()),
+            vec![0, 0, 1, 1, 0]
+        );
     }
 
     #[test]
