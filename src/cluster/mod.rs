@@ -4,8 +4,13 @@
 //! and in parallel ([`crate::doc`], [`features`], [`minhash`]); the merge step is the
 //! sequential online clusterer ([`online`]), which sees each article once, in date order,
 //! compares it only with the live stories an inverted index proposes ([`index`]), and finds
-//! copies across the whole stream. The batch run is that same clusterer fed in the same
-//! order, so a batch and a stream build the same stories. Each story is then summarized by
+//! copies across the whole stream. Then [`refine`] takes a second look with what the whole
+//! stream knows (final IDF, finished centroids): articles move to their closest story and
+//! close stories merge (at topic granularity, once more into topics). Refinement reads the
+//! clusterer's state without changing it, so a stream may ask for its stories at any time;
+//! the batch run is that same clusterer fed in the same order and asked at the end, so a
+//! batch and a stream build the same stories. Only the story an article is given on arrival
+//! ([`online::Assignment`]) is provisional. Each story is then summarized by
 //! the summarize pipeline, as if its articles had been given on their own.
 
 pub mod features;

@@ -17,7 +17,9 @@
 //! - a story with no new article for `quiet_days` goes quiet: it takes no more articles.
 //!
 //! The batch run ([`super::cluster_docs`]) feeds this same clusterer in the same order, so
-//! batch and online build the same stories by construction.
+//! batch and online build the same stories by construction. [`Clusterer::stories`] refines
+//! them ([`super::refine`]) without changing the state; [`Clusterer::provisional_stories`]
+//! are the stories as filed on arrival.
 
 use super::features::{DocFeatures, Kind};
 use super::index::StoryIndex;
