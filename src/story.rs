@@ -89,8 +89,18 @@ pub struct Story {
 
 impl Story {
     /// Prepares articles (in parallel) and merges them into a story.
+    ///
+    /// While the first halves of preparation run (cleaning, words), one thread builds the
+    /// sentence splitter's tables, which every second half needs: in a short-lived process
+    /// that work is no longer on the critical path.
     pub fn from_articles(articles: Vec<Article>) -> Story {
-        let docs: Vec<Doc> = articles.into_par_iter().map(Doc::new).collect();
+        let (_, halves) = rayon::join(crate::sentences::warm_up, || {
+            articles
+                .into_par_iter()
+                .map(Doc::words_first)
+                .collect::<Vec<_>>()
+        });
+        let docs: Vec<Doc> = halves.into_par_iter().map(|h| h.finish()).collect();
         Story::from_docs(docs)
     }
 
@@ -169,7 +179,12 @@ fn weigh_vectors(units: &mut [Unit], n_stems: usize) {
     let n = units.len().max(1) as f32;
     for (u, stems) in units.iter_mut().zip(&sorted) {
         let mut v: Vec<(u32, f32)> = runs(stems)
-            .map(|(s, c)| (s, c as f32 * ((n + 1.0) / (df[s as usize] as f32 + 0.5)).ln()))
+            .map(|(s, c)| {
+                (
+                    s,
+                    c as f32 * ((n + 1.0) / (df[s as usize] as f32 + 0.5)).ln(),
+                )
+            })
             .collect();
         u.bag = v
             .iter()
@@ -185,7 +200,9 @@ fn weigh_vectors(units: &mut [Unit], n_stems: usize) {
 
 /// The distinct values of a sorted slice, each with how many times it occurs.
 fn runs(sorted: &[u32]) -> impl Iterator<Item = (u32, u32)> + '_ {
-    sorted.chunk_by(|a, b| a == b).map(|r| (r[0], r.len() as u32))
+    sorted
+        .chunk_by(|a, b| a == b)
+        .map(|r| (r[0], r.len() as u32))
 }
 
 impl Unit {

@@ -8,8 +8,8 @@
 use crate::model::Span;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
-use std::cell::RefCell;
 use rustc_hash::FxHashSet;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -150,6 +150,11 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("shaken", "shake"),
 ];
 
+fn irregular() -> &'static FxHashMap<&'static str, &'static str> {
+    static MAP: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| IRREGULAR.iter().copied().collect())
+}
+
 /// Stems a lower-case word (Snowball English, i.e. Porter2), after mapping irregular past
 /// forms to their base form.
 ///
@@ -160,10 +165,7 @@ pub fn stem(lower: &str) -> String {
         if let Some(s) = c.borrow().get(lower) {
             return s.clone();
         }
-        let base = IRREGULAR
-            .iter()
-            .find(|(form, _)| *form == lower)
-            .map_or(lower, |(_, base)| base);
+        let base = irregular().get(lower).copied().unwrap_or(lower);
         let s = stemmer().stem(base).into_owned();
         let mut c = c.borrow_mut();
         if c.len() >= STEM_CACHE {
@@ -399,7 +401,11 @@ mod tests {
         };
         let mut n = 0;
         for c in clusters.flatten() {
-            for d in std::fs::read_dir(c.path().join("docs")).into_iter().flatten().flatten() {
+            for d in std::fs::read_dir(c.path().join("docs"))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
                 let text = std::fs::read_to_string(d.path()).unwrap_or_default();
                 for line in text.lines() {
                     assert_eq!(ours(line), reference(line), "{line:?}");
@@ -421,7 +427,13 @@ mod tests {
     fn counting_words_by_white_space() {
         assert_eq!(count_words("  a b\n c  "), 3);
         assert_eq!(count_words(""), 0);
-        for s in ["a\x0bb", "a\x0cb\r\nc", " x ", "\u{a0}a\u{a0}b", "a\u{2003}b c"] {
+        for s in [
+            "a\x0bb",
+            "a\x0cb\r\nc",
+            " x ",
+            "\u{a0}a\u{a0}b",
+            "a\u{2003}b c",
+        ] {
             assert_eq!(count_words(s), s.split_whitespace().count(), "{s:?}");
         }
     }
