@@ -9,4 +9,5 @@ shared=${SHARED:-../shared}
 eval "$(bash "$shared/tools/setup-peers.sh")"
 command -v /usr/bin/time >/dev/null || apt-get install -y -qq time >&2
 cargo build --release --quiet
+cargo bench --quiet --no-run --bench summarize_call
 exec "$PEERS_PY" bench/summarize_speed.py --shared "$shared" --bin target/release/storyline "$@"

@@ -1,8 +1,15 @@
 #!/usr/bin/env python3
-"""Wall time (process start to exit, median of repeated runs) and peak memory (max RSS) of
-`storyline summarize`, and of sumy LexRank run through ../shared/tools/peers.py on the same
-inputs, printed as one table. Called by bench/summarize.sh."""
-import argparse, glob, os, re, shutil, statistics, subprocess, sys, tempfile, time
+"""Speed and peak memory of `storyline summarize` beside sumy LexRank (run through
+../shared/tools/peers.py) on the same inputs, printed as one table with both like-for-like
+ratios:
+- call vs call: storyline's whole library call (read, clean, sentences, words, merge,
+  summarize, render; cold stem caches; median of many runs in one process, timed by
+  benches/summarize_call.rs) beside sumy's summarize call as peers.py times it (parsing and
+  tokenization excluded, so the ratio is conservative);
+- process vs process: start to exit (storyline: median of repeated runs; sumy: one run of
+  peers.py, Python start-up and imports included).
+Peak memory is the max RSS of each process. Called by bench/summarize.sh."""
+import argparse, glob, json, os, re, shutil, statistics, subprocess, sys, tempfile, time
 
 
 def natkey(p):
@@ -50,11 +57,24 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--words", type=int, default=100)
     ap.add_argument("--runs", type=int, default=21)
+    ap.add_argument("--call-runs", type=int, default=201)
     a = ap.parse_args()
     peers = os.path.join(a.shared, "tools", "peers.py")
     py = sys.executable
     root = tempfile.mkdtemp(prefix="storyline-bench-")
     sets = build_sets(a.shared, root)
+    # In-process calls: one bench process over the three folders (built in the bench profile).
+    r = subprocess.run(["cargo", "bench", "--quiet", "--bench", "summarize_call", "--", "--runs",
+                        str(a.call_runs), "--words", str(a.words)]
+                       + [os.path.join(d, "docs") for d in sets.values()],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit("summarize_call bench failed:\n" + r.stderr)
+    calls = {}
+    for line in r.stdout.splitlines():
+        if line.startswith("{"):
+            j = json.loads(line)
+            calls[os.path.dirname(j["dir"])] = j
     rows = []
     for name, d in sets.items():
         n = len(os.listdir(os.path.join(d, "docs")))
@@ -75,17 +95,25 @@ def main():
         sumy_proc = time.perf_counter() - t0
         tsv = open(os.path.join(outdir, "_timing", "sumy-LexRank.tsv")).read().splitlines()[1].split("\t")
         sumy_call = float(tsv[2]) if tsv[1] == "ok" else float("nan")
-        rows.append((name, n, words, sl_wall, sl_mem, sumy_call, sumy_proc, sumy_mem))
-    print("storyline summarize --words %d vs sumy LexRank (peers.py), %s" % (a.words, time.strftime("%Y-%m-%d")))
-    print("storyline: process start to exit, median of repeated runs; sumy: its summarize call as peers.py times it"
-          " (parsing excluded), and its whole process (one run)")
-    hdr = ("input", "articles", "words in", "storyline ms", "storyline MB", "LexRank call ms",
-           "LexRank process ms", "LexRank MB", "speed-up (call / storyline)")
+        call = calls[d]
+        rows.append((name, n, words, call["median_ms"] / 1000, call["cpu_ms"] / 1000, sumy_call,
+                     sl_wall, sumy_proc, sl_mem, sumy_mem))
+    print("storyline summarize --words %d vs sumy LexRank (peers.py), %s, load average %s"
+          % (a.words, time.strftime("%Y-%m-%d %H:%M"), " ".join(open("/proc/loadavg").read().split()[:3])))
+    print("call: storyline's whole library call (read, clean, sentences, words, merge, summarize, render;"
+          " cold stem caches), median of %d runs in one process (CPU: mean CPU time of a call, all threads);"
+          " sumy: its summarize call as peers.py times it (parsing and tokenization excluded)." % a.call_runs)
+    print("process: start to exit; storyline median of %d runs (%d for 100 articles), sumy one run of peers.py."
+          " MB: peak RSS of the process." % (a.runs, max(5, a.runs // 3)))
+    hdr = ("input", "articles", "words in", "storyline call ms", "storyline call CPU ms",
+           "LexRank call ms", "call speed-up", "storyline process ms", "LexRank process ms",
+           "process speed-up", "storyline MB", "LexRank MB")
     print("| " + " | ".join(hdr) + " |")
     print("|" + "---|" * len(hdr))
-    for name, n, w, slw, slm, sc, sp, sm in rows:
-        print("| %s | %d | %d | %.1f | %.1f | %.1f | %.0f | %.0f | %.0fx |" % (
-            name, n, w, slw * 1000, slm, sc * 1000, sp * 1000, sm, sc / slw))
+    for name, n, w, slc, slcpu, sc, slp, sp, slm, sm in rows:
+        print("| %s | %d | %d | %.2f | %.2f | %.1f | %.0fx | %.1f | %.0f | %.0fx | %.1f | %.0f |" % (
+            name, n, w, slc * 1000, slcpu * 1000, sc * 1000, sc / slc, slp * 1000, sp * 1000,
+            sp / slp, slm, sm))
     shutil.rmtree(root)
 
 

@@ -6,7 +6,7 @@
 //! support for what the other says.
 
 use crate::doc::Doc;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -27,10 +27,11 @@ pub struct Copy {
     pub share: f64,
 }
 
-/// The shingle set of a document (lower-case words of its kept sentences), as hashes.
+/// The shingle set of a document (lower-case words of its kept sentences), as hashes,
+/// sorted and without repeats.
 ///
 /// A shingle's hash combines the hashes of its words by position, so no string is built.
-pub fn shingles(doc: &Doc) -> FxHashSet<u64> {
+pub fn shingles(doc: &Doc) -> Vec<u64> {
     let hashes: Vec<u64> = doc
         .words
         .iter()
@@ -42,46 +43,50 @@ pub fn shingles(doc: &Doc) -> FxHashSet<u64> {
             (acc.rotate_left(17) ^ h).wrapping_mul(0x100_0000_01b3)
         })
     };
-    let mut set = FxHashSet::default();
-    if hashes.len() < SHINGLE {
-        if !hashes.is_empty() {
-            set.insert(combine(&hashes));
+    let mut set: Vec<u64> = if hashes.len() < SHINGLE {
+        if hashes.is_empty() {
+            Vec::new()
+        } else {
+            vec![combine(&hashes)]
         }
-        return set;
-    }
-    set.extend(hashes.windows(SHINGLE).map(combine));
+    } else {
+        hashes.windows(SHINGLE).map(combine).collect()
+    };
+    set.sort_unstable();
+    set.dedup();
     set
 }
 
 /// Every pair where one document holds at least `COPY_SHARE` of another.
 ///
-/// Shared shingles are counted through an inverted index (shingle → documents), so the cost
-/// follows the shingles documents actually share, not the number of document pairs.
+/// Shared shingles are counted over the shingles sorted with their documents (an inverted
+/// index without a map), so the cost follows the shingles documents actually share, not the
+/// number of document pairs.
 pub fn find_copies(docs: &[Doc]) -> Vec<Copy> {
-    let sets: Vec<FxHashSet<u64>> = docs.iter().map(shingles).collect();
-    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (d, set) in sets.iter().enumerate() {
-        for &h in set {
-            postings.entry(h).or_default().push(d as u32);
-        }
-    }
+    let sets: Vec<Vec<u64>> = docs.iter().map(shingles).collect();
+    let mut postings: Vec<(u64, u32)> = sets
+        .iter()
+        .enumerate()
+        .flat_map(|(d, set)| set.iter().map(move |&h| (h, d as u32)))
+        .collect();
+    postings.sort_unstable();
     // shared[(a, b)]: how many shingles of b are also in a.
-    let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-    for with in postings.values() {
+    let mut shared = PairCounts::new(docs.len());
+    for with in postings.chunk_by(|x, y| x.0 == y.0) {
         // A shingle in very many documents is boilerplate, not a sign of copying.
         if with.len() < 2 || with.len() > 64 {
             continue;
         }
-        for &a in with {
-            for &b in with {
+        for &(_, a) in with {
+            for &(_, b) in with {
                 if a != b {
-                    *shared.entry((a, b)).or_insert(0) += 1;
+                    shared.add(a, b);
                 }
             }
         }
     }
     let mut out: Vec<Copy> = shared
-        .into_iter()
+        .into_pairs()
         .filter_map(|((a, b), n)| {
             let share = n as f64 / sets[b as usize].len() as f64;
             (share >= COPY_SHARE).then_some(Copy {
@@ -93,6 +98,45 @@ pub fn find_copies(docs: &[Doc]) -> Vec<Copy> {
         .collect();
     out.sort_by_key(|c| (c.contains, c.article));
     out
+}
+
+/// Counts per ordered pair of documents: a dense table for a story's few documents, a map
+/// for a large batch.
+enum PairCounts {
+    Dense(usize, Vec<u32>),
+    Sparse(FxHashMap<(u32, u32), u32>),
+}
+
+impl PairCounts {
+    /// Most documents counted in a dense table (4 MiB).
+    const DENSE: usize = 1024;
+
+    fn new(n: usize) -> PairCounts {
+        if n <= Self::DENSE {
+            PairCounts::Dense(n, vec![0; n * n])
+        } else {
+            PairCounts::Sparse(FxHashMap::default())
+        }
+    }
+
+    fn add(&mut self, a: u32, b: u32) {
+        match self {
+            PairCounts::Dense(n, v) => v[a as usize * *n + b as usize] += 1,
+            PairCounts::Sparse(m) => *m.entry((a, b)).or_insert(0) += 1,
+        }
+    }
+
+    fn into_pairs(self) -> Box<dyn Iterator<Item = ((u32, u32), u32)>> {
+        match self {
+            PairCounts::Dense(n, v) => Box::new(
+                v.into_iter()
+                    .enumerate()
+                    .filter(|&(_, c)| c > 0)
+                    .map(move |(i, c)| (((i / n) as u32, (i % n) as u32), c)),
+            ),
+            PairCounts::Sparse(m) => Box::new(m.into_iter()),
+        }
+    }
 }
 
 /// Independence groups: documents linked by a copy relation share a group. Returns the group

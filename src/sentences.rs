@@ -127,6 +127,16 @@ fn should_join(prev: &str, next: &str) -> bool {
     false
 }
 
+/// Builds the splitter's tables (`sentencex` compiles its regular expressions on first use,
+/// once per process, which costs about as much as splitting a few articles). Calling this
+/// is never needed; it lets a caller do that work on another thread ahead of time.
+pub fn warm_up() {
+    // Plain sentences only: they build the tables every paragraph needs, and none of those
+    // that only rarer text (ellipses, citations) does.
+    let s = "He met Mr. Smith. Then he left.";
+    std::hint::black_box(split(s, Span::new(0, s.len())));
+}
+
 /// The sentences of an article: every kept region split, numbered in order.
 pub fn sentences(article: &Article, regions: &[Region]) -> Vec<Sentence> {
     let mut out = Vec::new();

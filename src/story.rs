@@ -89,8 +89,18 @@ pub struct Story {
 
 impl Story {
     /// Prepares articles (in parallel) and merges them into a story.
+    ///
+    /// While the first halves of preparation run (cleaning, words), one thread builds the
+    /// sentence splitter's tables, which every second half needs: in a short-lived process
+    /// that work is no longer on the critical path.
     pub fn from_articles(articles: Vec<Article>) -> Story {
-        let docs: Vec<Doc> = articles.into_par_iter().map(Doc::new).collect();
+        let (_, halves) = rayon::join(crate::sentences::warm_up, || {
+            articles
+                .into_par_iter()
+                .map(Doc::words_first)
+                .collect::<Vec<_>>()
+        });
+        let docs: Vec<Doc> = halves.into_par_iter().map(|h| h.finish()).collect();
         Story::from_docs(docs)
     }
 
@@ -150,38 +160,49 @@ fn intern_words(vocab: &mut Vocab, words: &[Word]) -> Vec<u32> {
 
 /// Fills each unit's TF-IDF vector (content stems only; IDF over the story's sentences).
 fn weigh_vectors(units: &mut [Unit], n_stems: usize) {
+    // Each unit's content stems, sorted: counted runs give both its distinct stems (for the
+    // document frequencies) and its term frequencies, with no map per sentence.
+    let sorted: Vec<Vec<u32>> = units
+        .iter()
+        .map(|u| {
+            let mut v: Vec<u32> = u.content_stems().collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
     let mut df = vec![0u32; n_stems];
-    for u in units.iter() {
-        let mut seen: Vec<u32> = u.content_stems().collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for s in seen {
+    for v in &sorted {
+        for (s, _) in runs(v) {
             df[s as usize] += 1;
         }
     }
     let n = units.len().max(1) as f32;
-    for u in units.iter_mut() {
-        let mut tf: HashMap<u32, f32> = HashMap::default();
-        for s in u.content_stems() {
-            *tf.entry(s).or_insert(0.0) += 1.0;
-        }
-        let mut v: Vec<(u32, f32)> = tf
-            .into_iter()
-            .map(|(s, c)| (s, c * ((n + 1.0) / (df[s as usize] as f32 + 0.5)).ln()))
+    for (u, stems) in units.iter_mut().zip(&sorted) {
+        let mut v: Vec<(u32, f32)> = runs(stems)
+            .map(|(s, c)| {
+                (
+                    s,
+                    c as f32 * ((n + 1.0) / (df[s as usize] as f32 + 0.5)).ln(),
+                )
+            })
             .collect();
-        let mut bag: Vec<(u32, f32)> = v
+        u.bag = v
             .iter()
             .map(|&(s, _)| (s, (n / df[s as usize] as f32).ln() + 1.0))
             .collect();
-        bag.sort_unstable_by_key(|(s, _)| *s);
-        u.bag = bag;
         let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
         if norm > 0.0 {
             v.iter_mut().for_each(|(_, x)| *x /= norm);
         }
-        v.sort_unstable_by_key(|(s, _)| *s);
         u.vector = v;
     }
+}
+
+/// The distinct values of a sorted slice, each with how many times it occurs.
+fn runs(sorted: &[u32]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    sorted
+        .chunk_by(|a, b| a == b)
+        .map(|r| (r[0], r.len() as u32))
 }
 
 impl Unit {

@@ -57,6 +57,10 @@ fn one_at_a_time_builds_the_batch_stories() {
         .collect();
     assert_eq!(online, batch.stories);
     assert!(batch.stories.len() > 10 && batch.stories.len() < docs.len());
+    // Refinement only regroups: the provisional (on-arrival) stories hold the same articles.
+    let mut provisional: Vec<usize> = c.provisional_stories().into_iter().flatten().collect();
+    provisional.sort_unstable();
+    assert_eq!(provisional, (0..docs.len()).collect::<Vec<_>>());
     // The lean path (documents not kept) agrees too.
     let articles: Vec<_> = docs.iter().map(|d| d.article.clone()).collect();
     let lean = cluster_articles(&articles, &opts, &|_| {});
@@ -91,4 +95,25 @@ fn a_story_goes_quiet_after_the_configured_days() {
         ..ClusterOptions::default()
     };
     assert_eq!(cluster_docs(&docs, &opts).stories, vec![vec![0, 1, 2]]);
+}
+
+#[test]
+fn asking_for_the_stories_mid_stream_changes_nothing() {
+    let Some(docs) = docs_from_shared() else {
+        return;
+    };
+    let opts = ClusterOptions::default();
+    let order = arrival_order(&docs);
+    let mut plain = Clusterer::new(opts.clone());
+    let mut asked = Clusterer::new(opts.clone());
+    for (k, &i) in order.iter().enumerate() {
+        plain.add_doc(&docs[i]);
+        asked.add_doc(&docs[i]);
+        if k % 40 == 0 {
+            // A stream refines whenever it reports; the state it goes on from is untouched.
+            asked.stories();
+        }
+    }
+    assert_eq!(asked.stories(), plain.stories());
+    assert_eq!(asked.provisional_stories(), plain.provisional_stories());
 }

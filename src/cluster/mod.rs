@@ -4,8 +4,13 @@
 //! and in parallel ([`crate::doc`], [`features`], [`minhash`]); the merge step is the
 //! sequential online clusterer ([`online`]), which sees each article once, in date order,
 //! compares it only with the live stories an inverted index proposes ([`index`]), and finds
-//! copies across the whole stream. The batch run is that same clusterer fed in the same
-//! order, so a batch and a stream build the same stories. Each story is then summarized by
+//! copies across the whole stream. Then [`refine`] takes a second look with what the whole
+//! stream knows (final IDF, finished centroids): articles move to their closest story and
+//! close stories merge (at topic granularity, once more into topics). Refinement reads the
+//! clusterer's state without changing it, so a stream may ask for its stories at any time;
+//! the batch run is that same clusterer fed in the same order and asked at the end, so a
+//! batch and a stream build the same stories. Only the story an article is given on arrival
+//! ([`online::Assignment`]) is provisional. Each story is then summarized by
 //! the summarize pipeline, as if its articles had been given on their own.
 
 pub mod features;
@@ -13,6 +18,7 @@ pub mod index;
 pub mod metrics;
 pub mod minhash;
 pub mod online;
+pub mod refine;
 pub mod report;
 
 use crate::doc::Doc;
@@ -53,6 +59,16 @@ pub struct ClusterOptions {
     pub max_features: usize,
     /// Heaviest features of an article used to look up and file stories.
     pub index_features: usize,
+    /// Refinement passes after the online pass: each article moves to the story whose
+    /// centroid it is closest to (0 turns moves off).
+    pub refine_passes: u32,
+    /// After the moves, stories whose average link (mean cosine between their articles)
+    /// is at least this are merged, closest first (1 turns merging off).
+    pub refine_merge: f64,
+    /// Event stories, or topics (event stories merged once more, see `topic_threshold`).
+    pub granularity: Granularity,
+    /// At topic granularity, event stories whose average link is at least this are merged.
+    pub topic_threshold: f64,
     /// Estimated Jaccard similarity of word 5-grams at or above which an article is a
     /// near-duplicate of another.
     pub near_duplicate: f64,
@@ -75,8 +91,23 @@ impl Default for ClusterOptions {
             index_features: 12,
             near_duplicate: 0.8,
             containment: 0.5,
+            refine_passes: 1,
+            refine_merge: 1.0,
+            granularity: Granularity::Event,
+            topic_threshold: 0.05,
         }
     }
+}
+
+/// How coarse the stories are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// One story per event (the default).
+    Event,
+    /// One story per topic: events of the same kind (two earthquakes, two rehab stays)
+    /// merged.
+    Topic,
 }
 
 impl ClusterOptions {
@@ -85,6 +116,8 @@ impl ClusterOptions {
         for (name, v) in [
             ("cluster.threshold", self.threshold),
             ("cluster.merge", self.merge),
+            ("cluster.refine_merge", self.refine_merge),
+            ("cluster.topic_threshold", self.topic_threshold),
             ("cluster.near_duplicate", self.near_duplicate),
             ("cluster.containment", self.containment),
         ] {
@@ -157,15 +190,31 @@ pub fn cluster_articles(
     const CHUNK: usize = 2048;
     let order = date_order(articles.iter());
     let mut c = Clusterer::new(opts.clone());
-    for (k, chunk) in order.chunks(CHUNK).enumerate() {
-        let prepared: Vec<(DocFeatures, Sketch)> = chunk
+    let chunks: Vec<&[usize]> = order.chunks(CHUNK).collect();
+    let prep = |chunk: &[usize]| -> Vec<(DocFeatures, Sketch)> {
+        chunk
             .par_iter()
             .map(|&i| prepare(&Doc::new(articles[i].clone()), opts))
-            .collect();
-        for (j, (f, s)) in prepared.into_iter().enumerate() {
-            c.add(&f, s, articles[chunk[j]].published);
-        }
-        progress(k * CHUNK + chunk.len());
+            .collect()
+    };
+    // A pipeline: while one thread feeds chunk k to the (sequential) clusterer, the others
+    // prepare chunk k + 1.
+    let mut next = chunks.first().map(|ch| prep(ch)).unwrap_or_default();
+    let mut done = 0;
+    for (k, chunk) in chunks.iter().enumerate() {
+        let current = std::mem::take(&mut next);
+        let feed = |c: &mut Clusterer| {
+            for (j, (f, s)) in current.into_iter().enumerate() {
+                c.add(&f, s, articles[chunk[j]].published);
+            }
+        };
+        let ((), prepared) = rayon::join(
+            || feed(&mut c),
+            || chunks.get(k + 1).map(|ch| prep(ch)).unwrap_or_default(),
+        );
+        next = prepared;
+        done += chunk.len();
+        progress(done);
     }
     finish(&c, &order)
 }

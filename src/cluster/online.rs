@@ -17,14 +17,20 @@
 //! - a story with no new article for `quiet_days` goes quiet: it takes no more articles.
 //!
 //! The batch run ([`super::cluster_docs`]) feeds this same clusterer in the same order, so
-//! batch and online build the same stories by construction.
+//! batch and online build the same stories by construction. [`Clusterer::stories`] refines
+//! them ([`super::refine`]) without changing the state; [`Clusterer::provisional_stories`]
+//! are the stories as filed on arrival.
 
 use super::features::{DocFeatures, Kind};
 use super::index::StoryIndex;
 use super::minhash::{CopyIndex, CopyThresholds, Sketch, StreamCopy};
 use super::ClusterOptions;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use std::collections::HashMap;
+
+/// A sparse vector: (feature key, weight), sorted by key.
+type Sparse = Vec<(u64, f32)>;
 
 /// Largest centroid kept (features); a longer one keeps its heaviest.
 const MAX_CENTROID: usize = 1500;
@@ -70,6 +76,18 @@ pub struct Clusterer {
     index: StoryIndex,
     copy_index: CopyIndex,
     copies: Vec<StreamCopy>,
+    /// Per article (arrival index): its kept features with their weight before IDF, its
+    /// date, and whether it copies an earlier one; what refinement reads.
+    kept: Vec<Kept>,
+}
+
+/// What the clusterer keeps of an article for refinement.
+#[derive(Debug, Clone)]
+struct Kept {
+    /// Kept features, sorted by key: (key, sublinear count × kind weight).
+    base: Vec<(u64, f32)>,
+    date: Option<NaiveDate>,
+    copy: bool,
 }
 
 impl Clusterer {
@@ -85,6 +103,7 @@ impl Clusterer {
             index: StoryIndex::default(),
             copy_index: CopyIndex::default(),
             copies: Vec::new(),
+            kept: Vec::new(),
         }
     }
 
@@ -101,7 +120,7 @@ impl Clusterer {
         if let Some(d) = date {
             self.now = Some(self.now.map_or(d, |n| n.max(d)));
         }
-        let vector = self.weigh(f);
+        let (vector, base) = self.weigh(f);
         let t = CopyThresholds {
             near_duplicate: self.opts.near_duplicate,
             containment: self.opts.containment,
@@ -162,6 +181,11 @@ impl Clusterer {
                 }
             }
         }
+        self.kept.push(Kept {
+            base,
+            date,
+            copy: !copies.is_empty(),
+        });
         self.copies.extend(copies.iter().cloned());
         Assignment {
             story,
@@ -195,9 +219,9 @@ impl Clusterer {
         is_live(&self.stories[s], self.now, self.opts.quiet_days)
     }
 
-    /// The stories: arrival indices of their articles, stories in order of creation (stories
-    /// merged into another are left out).
-    pub fn stories(&self) -> Vec<Vec<usize>> {
+    /// The stories as filed on arrival (before refinement): arrival indices of their
+    /// articles, stories in order of creation (stories merged into another are left out).
+    pub fn provisional_stories(&self) -> Vec<Vec<usize>> {
         self.stories
             .iter()
             .filter(|s| s.alive())
@@ -205,7 +229,58 @@ impl Clusterer {
             .collect()
     }
 
-    /// The story of each article, by arrival index.
+    /// The stories after refinement ([`super::refine`]) of everything read so far: arrival
+    /// indices of their articles, stories in order of their first article. Reads the state
+    /// and changes nothing, so a stream can ask at any time; asked at the end, it gives
+    /// exactly the batch result.
+    pub fn stories(&self) -> Vec<Vec<usize>> {
+        if self.opts.refine_passes == 0
+            && self.opts.refine_merge >= 1.0
+            && self.opts.granularity == super::Granularity::Event
+        {
+            return self.provisional_stories();
+        }
+        let n = self.n as f64 + self.opts.idf_prior;
+        let vectors: Vec<Vec<(u64, f32)>> = self
+            .kept
+            .par_iter()
+            .map(|k| {
+                let mut v: Vec<(u64, f32)> = k
+                    .base
+                    .iter()
+                    .map(|&(key, b)| (key, b * (n / self.df[&key] as f64).ln() as f32))
+                    .filter(|x| x.1 > 0.0)
+                    .collect();
+                let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    v.iter_mut().for_each(|(_, x)| *x /= norm);
+                }
+                v
+            })
+            .collect();
+        let items: Vec<super::refine::Item> = vectors
+            .iter()
+            .zip(&self.kept)
+            .map(|(v, k)| super::refine::Item {
+                vector: v,
+                date: k.date,
+                pinned: k.copy,
+            })
+            .collect();
+        let labels = super::refine::refine(&items, &self.story_of, &self.opts);
+        let mut first: Vec<Option<usize>> = vec![None; labels.len().max(self.stories.len())];
+        let mut out: Vec<Vec<usize>> = Vec::new();
+        for (a, &l) in labels.iter().enumerate() {
+            let slot = *first[l].get_or_insert_with(|| {
+                out.push(Vec::new());
+                out.len() - 1
+            });
+            out[slot].push(a);
+        }
+        out
+    }
+
+    /// The story of each article as filed on arrival, by arrival index.
     pub fn story_of(&self) -> &[usize] {
         &self.story_of
     }
@@ -217,14 +292,14 @@ impl Clusterer {
 
     /// The article's weighted, normalized vector: sublinear counts × kind weight × the
     /// stream's inverse document frequency so far (the article itself included), its
-    /// `max_features` heaviest features kept.
-    fn weigh(&mut self, f: &DocFeatures) -> Vec<(u64, f32)> {
+    /// `max_features` heaviest features kept; with the kept features' weights before IDF.
+    fn weigh(&mut self, f: &DocFeatures) -> (Sparse, Sparse) {
         self.n += 1;
         for x in &f.features {
             *self.df.entry(x.key).or_insert(0) += 1;
         }
         let n = self.n as f64 + self.opts.idf_prior;
-        let mut v: Vec<(u64, f32)> = f
+        let mut v: Vec<(u64, f32, f32)> = f
             .features
             .iter()
             .map(|x| {
@@ -234,20 +309,23 @@ impl Clusterer {
                     Kind::Stem => 1.0,
                 };
                 let idf = (n / self.df[&x.key] as f64).ln();
-                (x.key, ((1.0 + (x.count as f64).ln()) * kind * idf) as f32)
+                let base = (1.0 + (x.count as f64).ln()) * kind;
+                (x.key, (base * idf) as f32, base as f32)
             })
-            .filter(|(_, w)| *w > 0.0)
+            .filter(|(_, w, _)| *w > 0.0)
             .collect();
         if v.len() > self.opts.max_features {
             v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(self.opts.max_features);
         }
         v.sort_unstable_by_key(|x| x.0);
-        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            v.iter_mut().for_each(|(_, x)| *x /= norm);
-        }
-        v
+        let norm = v.iter().map(|(_, x, _)| x * x).sum::<f32>().sqrt();
+        let base = v.iter().map(|&(k, _, b)| (k, b)).collect();
+        let v = v
+            .into_iter()
+            .map(|(k, x, _)| (k, if norm > 0.0 { x / norm } else { x }))
+            .collect();
+        (v, base)
     }
 }
 

@@ -1,0 +1,465 @@
+//! A second look at the stories once the stream has been read.
+//!
+//! The online pass files each article once, on arrival, against stories weighed on what
+//! had been seen so far: an early article is compared with half-built centroids and IDF
+//! estimated on a few articles, and an early split is never undone. Refinement repairs
+//! that with what the stream knows at the end:
+//! - every article is weighed again with the final document frequencies;
+//! - each article moves to the story whose centroid it is closest to, when that beats its
+//!   own story (measured without the article itself, so a lone article can leave too), a
+//!   few passes, k-means style but starting from the online stories and never told their
+//!   number;
+//! - stories are merged by average-link agglomeration (the mean cosine between their
+//!   articles), closest pair first, down to `refine_merge`;
+//! - at topic granularity the event stories are merged once more, by the same average
+//!   link, down to `topic_threshold`.
+//!
+//! Candidates still come from an inverted index over the heaviest features (of articles
+//! for moves, of centroids for merges), and a story only takes an article, or another
+//! story, that lies within `quiet_days` of its dates, so the cost stays close to linear.
+//! Refinement reads the clusterer's state and changes nothing in it: a stream that asks for
+//! its stories at the end gets exactly what the batch run gets.
+
+use super::ClusterOptions;
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// What refinement reads about one article.
+#[derive(Debug, Clone)]
+pub struct Item<'a> {
+    /// The article's normalized vector (final weights), sorted by key.
+    pub vector: &'a [(u64, f32)],
+    /// Its date.
+    pub date: Option<NaiveDate>,
+    /// True when it may not move (a copy stays with its original).
+    pub pinned: bool,
+}
+
+/// A story under refinement: the sum of its articles' vectors and its date span.
+#[derive(Debug, Clone, Default)]
+struct Group {
+    centroid: FxHashMap<u64, f32>,
+    norm2: f64,
+    count: u32,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+    version: u32,
+}
+
+impl Group {
+    fn dot(&self, v: &[(u64, f32)]) -> f64 {
+        v.iter()
+            .map(|(k, x)| (*x * self.centroid.get(k).copied().unwrap_or(0.0)) as f64)
+            .sum()
+    }
+
+    fn add(&mut self, v: &[(u64, f32)], sign: f32) {
+        let d = self.dot(v);
+        let vv: f64 = v.iter().map(|(_, x)| (*x * *x) as f64).sum();
+        for (k, x) in v {
+            *self.centroid.entry(*k).or_insert(0.0) += sign * x;
+        }
+        self.norm2 = (self.norm2 + 2.0 * sign as f64 * d + vv).max(0.0);
+        if sign > 0.0 {
+            self.count += 1;
+        } else {
+            self.count -= 1;
+        }
+    }
+
+    fn see(&mut self, d: Option<NaiveDate>) {
+        if let Some(d) = d {
+            self.first = Some(self.first.map_or(d, |f| f.min(d)));
+            self.last = Some(self.last.map_or(d, |l| l.max(d)));
+        }
+    }
+
+    /// True when date `d` lies within `quiet` days of the story's span.
+    fn near(&self, d: Option<NaiveDate>, quiet: i64) -> bool {
+        match (d, self.first, self.last) {
+            (Some(d), Some(f), Some(l)) => {
+                (f - d).num_days() <= quiet && (d - l).num_days() <= quiet
+            }
+            _ => true,
+        }
+    }
+
+    /// True when the two stories' spans lie within `quiet` days of each other.
+    fn overlaps(&self, o: &Group, quiet: i64) -> bool {
+        match (self.first, self.last, o.first, o.last) {
+            (Some(f1), Some(l1), Some(f2), Some(l2)) => {
+                (f2 - l1).num_days() <= quiet && (f1 - l2).num_days() <= quiet
+            }
+            _ => true,
+        }
+    }
+
+    /// The `k` heaviest features of the centroid.
+    fn keys(&self, k: usize) -> Vec<u64> {
+        let mut w: Vec<(u64, f32)> = self.centroid.iter().map(|(a, b)| (*a, *b)).collect();
+        w.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        w.into_iter().take(k).map(|x| x.0).collect()
+    }
+
+    /// Average link: the mean cosine between the articles of the two stories.
+    fn average_link(&self, o: &Group) -> f64 {
+        let (small, big) = if self.centroid.len() <= o.centroid.len() {
+            (self, o)
+        } else {
+            (o, self)
+        };
+        let dot: f64 = small
+            .centroid
+            .iter()
+            .map(|(k, x)| (*x * big.centroid.get(k).copied().unwrap_or(0.0)) as f64)
+            .sum();
+        dot / (self.count as f64 * o.count as f64).max(1.0)
+    }
+}
+
+/// The `k` heaviest features of a vector.
+fn heaviest(v: &[(u64, f32)], k: usize) -> Vec<u64> {
+    let mut w: Vec<(u64, f32)> = v.to_vec();
+    w.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    w.into_iter().take(k).map(|x| x.0).collect()
+}
+
+/// Refines `labels` (a story number per item, from the online pass): moves, then merges,
+/// then (at topic granularity) the topic merge. Returns a story number per item.
+pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Vec<usize> {
+    let quiet = opts.quiet_days as i64;
+    let n_groups = labels.iter().copied().max().map_or(0, |m| m + 1);
+    let mut groups: Vec<Group> = vec![Group::default(); n_groups];
+    let mut lab = labels.to_vec();
+    for (it, &l) in items.iter().zip(labels) {
+        groups[l].add(it.vector, 1.0);
+        groups[l].see(it.date);
+    }
+    // Moves.
+    let keys: Vec<Vec<u64>> = items
+        .iter()
+        .map(|it| heaviest(it.vector, opts.index_features))
+        .collect();
+    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (ks, &l) in keys.iter().zip(&lab) {
+        for &k in ks {
+            let list = index.entry(k).or_default();
+            if list.last() != Some(&(l as u32)) {
+                list.push(l as u32);
+            }
+        }
+    }
+    let mut cands: Vec<u32> = Vec::new();
+    for _ in 0..opts.refine_passes {
+        let mut moved = 0;
+        for (a, it) in items.iter().enumerate() {
+            if it.pinned {
+                continue;
+            }
+            let s0 = lab[a];
+            let g0 = &groups[s0];
+            let own = if g0.count > 1 {
+                let d = g0.dot(it.vector) - 1.0;
+                let n2 = (g0.norm2 - 2.0 * g0.dot(it.vector) + 1.0).max(f64::MIN_POSITIVE);
+                d / n2.sqrt()
+            } else {
+                f64::NEG_INFINITY
+            };
+            cands.clear();
+            for k in &keys[a] {
+                if let Some(list) = index.get(k) {
+                    cands.extend_from_slice(list);
+                }
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            let mut best: Option<(f64, usize)> = None;
+            for &s in &cands {
+                let s = s as usize;
+                let g = &groups[s];
+                if s == s0 || g.count == 0 || !g.near(it.date, quiet) {
+                    continue;
+                }
+                let sim = g.dot(it.vector) / g.norm2.sqrt().max(f64::MIN_POSITIVE);
+                if best.is_none_or(|(b, _)| sim > b) {
+                    best = Some((sim, s));
+                }
+            }
+            if let Some((sim, s)) = best {
+                if sim >= opts.threshold && sim > own {
+                    groups[s0].add(it.vector, -1.0);
+                    groups[s].add(it.vector, 1.0);
+                    groups[s].see(it.date);
+                    lab[a] = s;
+                    for &k in &keys[a] {
+                        index.entry(k).or_default().push(s as u32);
+                    }
+                    moved += 1;
+                }
+            }
+        }
+        if moved == 0 {
+            break;
+        }
+    }
+    // Drop emptied stories' leftovers from the centroids' zero entries lazily: merges only
+    // read live stories (count > 0).
+    let mut map: Vec<usize> = (0..n_groups).collect();
+    if opts.refine_merge < 1.0 {
+        agglomerate(
+            &mut groups,
+            &mut map,
+            opts.refine_merge,
+            opts.index_features,
+            quiet,
+        );
+    }
+    if opts.granularity == super::Granularity::Topic {
+        // Two events of one topic share its vocabulary more than their names: look wider.
+        // (Merging topics on content stems alone scored lower on the choosing part.)
+        agglomerate(
+            &mut groups,
+            &mut map,
+            opts.topic_threshold,
+            opts.index_features * 4,
+            quiet,
+        );
+    }
+    lab.iter().map(|&l| find(&mut map, l)).collect()
+}
+
+fn find(map: &mut [usize], mut x: usize) -> usize {
+    while map[x] != x {
+        map[x] = map[map[x]];
+        x = map[x];
+    }
+    x
+}
+
+#[derive(PartialEq)]
+struct Pair {
+    sim: f64,
+    a: usize,
+    b: usize,
+    va: u32,
+    vb: u32,
+}
+impl Eq for Pair {}
+impl PartialOrd for Pair {
+    fn partial_cmp(&self, o: &Self) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Pair {
+    fn cmp(&self, o: &Self) -> Ordering {
+        self.sim
+            .total_cmp(&o.sim)
+            .then(o.a.cmp(&self.a))
+            .then(o.b.cmp(&self.b))
+    }
+}
+
+/// Average-link agglomeration of the live groups, closest pair first, while the link is at
+/// least `threshold`; `map` records each merged group's parent (union-find).
+fn agglomerate(groups: &mut [Group], map: &mut [usize], threshold: f64, k: usize, quiet: i64) {
+    let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    let live: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].count > 0).collect();
+    for &g in &live {
+        groups[g].centroid.retain(|_, x| x.abs() > 1e-6);
+        for key in groups[g].keys(k) {
+            index.entry(key).or_default().push(g);
+        }
+    }
+    let mut heap = BinaryHeap::new();
+    let push_links = |g: usize,
+                      groups: &[Group],
+                      index: &FxHashMap<u64, Vec<usize>>,
+                      heap: &mut BinaryHeap<Pair>| {
+        let mut cands: Vec<usize> = groups[g]
+            .keys(k)
+            .iter()
+            .filter_map(|key| index.get(key))
+            .flatten()
+            .copied()
+            .filter(|&o| o != g && groups[o].count > 0)
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        for o in cands {
+            if !groups[g].overlaps(&groups[o], quiet) {
+                continue;
+            }
+            let sim = groups[g].average_link(&groups[o]);
+            if sim >= threshold {
+                let (a, b) = (g.min(o), g.max(o));
+                heap.push(Pair {
+                    sim,
+                    a,
+                    b,
+                    va: groups[a].version,
+                    vb: groups[b].version,
+                });
+            }
+        }
+    };
+    for &g in &live {
+        push_links(g, groups, &index, &mut heap);
+    }
+    while let Some(p) = heap.pop() {
+        let (a, b) = (p.a, p.b);
+        if groups[a].count == 0
+            || groups[b].count == 0
+            || groups[a].version != p.va
+            || groups[b].version != p.vb
+        {
+            continue;
+        }
+        let gone = std::mem::take(&mut groups[b]);
+        let g = &mut groups[a];
+        let dot: f64 = gone
+            .centroid
+            .iter()
+            .map(|(key, x)| (*x * g.centroid.get(key).copied().unwrap_or(0.0)) as f64)
+            .sum();
+        for (key, x) in &gone.centroid {
+            *g.centroid.entry(*key).or_insert(0.0) += x;
+        }
+        g.norm2 += gone.norm2 + 2.0 * dot;
+        g.count += gone.count;
+        g.see(gone.first);
+        g.see(gone.last);
+        g.version += 1;
+        groups[b].version = gone.version + 1;
+        map[b] = a;
+        for key in groups[a].keys(k) {
+            let list = index.entry(key).or_default();
+            if !list.contains(&a) {
+                list.push(a);
+            }
+        }
+        push_links(a, groups, &index, &mut heap);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> ClusterOptions {
+        ClusterOptions {
+            threshold: 0.3,
+            refine_passes: 3,
+            refine_merge: 1.0,
+            ..Default::default()
+        }
+    }
+
+    fn unit(v: &[(u64, f32)]) -> Vec<(u64, f32)> {
+        let n = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        v.iter().map(|&(k, x)| (k, x / n)).collect()
+    }
+
+    #[test]
+    fn a_misfiled_article_moves_to_its_closest_story() {
+        let vs = [
+            unit(&[(1, 1.0), (2, 1.0)]),
+            unit(&[(1, 1.0), (2, 0.9)]),
+            unit(&[(7, 1.0), (8, 1.0)]),
+            unit(&[(7, 1.0), (8, 1.1)]),
+            // Filed online with the first story, but it belongs with the second.
+            unit(&[(1, 0.2), (7, 1.0), (8, 1.0)]),
+        ];
+        let items: Vec<Item> = vs
+            .iter()
+            .map(|v| Item {
+                vector: v,
+                date: None,
+                pinned: false,
+            })
+            .collect();
+        let out = refine(&items, &[0, 0, 1, 1, 0], &opts());
+        assert_eq!(out, vec![0, 0, 1, 1, 1]);
+        // A pinned article stays.
+        let mut pinned = items.clone();
+        pinned[4].pinned = true;
+        assert_eq!(
+            refine(&pinned, &[0, 0, 1, 1, 0], &opts()),
+            vec![0, 0, 1, 1, 0]
+        );
+    }
+
+    #[test]
+    fn close_stories_merge_by_average_link_and_far_ones_do_not() {
+        let vs = [
+            unit(&[(4, 1.0), (8, 1.0)]),
+            unit(&[(4, 1.0), (8, 1.0), (12, 0.5)]),
+            unit(&[(36, 1.0)]),
+        ];
+        let items: Vec<Item> = vs
+            .iter()
+            .map(|v| Item {
+                vector: v,
+                date: None,
+                pinned: true,
+            })
+            .collect();
+        let merged = refine(
+            &items,
+            &[0, 1, 2],
+            &ClusterOptions {
+                refine_merge: 0.5,
+                ..opts()
+            },
+        );
+        assert_eq!(merged[0], merged[1]);
+        assert_ne!(merged[0], merged[2]);
+        // Topic granularity merges further, down to its own threshold.
+        let topic = refine(
+            &items,
+            &[0, 1, 2],
+            &ClusterOptions {
+                granularity: super::super::Granularity::Topic,
+                topic_threshold: 0.99,
+                ..opts()
+            },
+        );
+        assert_ne!(topic[0], topic[1]);
+        let topic = refine(
+            &items,
+            &[0, 1, 2],
+            &ClusterOptions {
+                granularity: super::super::Granularity::Topic,
+                topic_threshold: 0.5,
+                ..opts()
+            },
+        );
+        assert_eq!(topic[0], topic[1]);
+        assert_ne!(topic[0], topic[2]);
+    }
+
+    #[test]
+    fn stories_far_apart_in_time_stay_apart() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let v = unit(&[(1, 1.0), (2, 1.0)]);
+        let items = [
+            Item {
+                vector: &v,
+                date: d("2024-01-01"),
+                pinned: false,
+            },
+            Item {
+                vector: &v,
+                date: d("2024-03-01"),
+                pinned: false,
+            },
+        ];
+        let o = ClusterOptions {
+            refine_merge: 0.1,
+            quiet_days: 7,
+            ..opts()
+        };
+        assert_eq!(refine(&items, &[0, 1], &o), vec![0, 1]);
+    }
+}
