@@ -62,6 +62,9 @@ pub struct Raw {
     pub gaz: Option<usize>,
     /// Only kept if it turns out to be an alias of another mention.
     pub weak: bool,
+    /// For an untyped lone name: it stands before a noun like an adjective ("a Tuareg
+    /// rebellion"), so it is more likely a nationality or group than a place.
+    pub modifier: bool,
 }
 
 /// One mention of an entity.
@@ -166,6 +169,90 @@ const ORG_SUFFIX: &[&str] = &[
     "LLC",
     "Properties",
     "Division",
+    "Exchange",
+    "Museum",
+    "Television",
+    "Radio",
+    "Channel",
+    "Airways",
+    "Motors",
+    "Systems",
+    "Technologies",
+    "Holdings",
+    "Partners",
+    "Capital",
+    "Labs",
+    "Laboratory",
+    "Enterprises",
+    "Industries",
+    "Studios",
+    "Pictures",
+    "Records",
+    "Magazine",
+    "Gazette",
+    "Insider",
+    "Society",
+    "Academy",
+    "Clinic",
+    "Assembly",
+    "Cabinet",
+    "Coalition",
+    "Movement",
+    "Brigade",
+    "Regiment",
+    "Battalion",
+    "Squad",
+    "Patrol",
+    "Precinct",
+    "Senate",
+    "Congress",
+    "Ltd",
+    "Inc",
+    "Corp",
+    "plc",
+    "AG",
+    "GmbH",
+];
+/// Last words of names of events, laws, awards and other MISC names ("Gulf War", "Clean Air
+/// Act", "World Cup").
+const MISC_SUFFIX: &[&str] = &[
+    "War",
+    "Olympics",
+    "Games",
+    "Cup",
+    "Championship",
+    "Championships",
+    "Award",
+    "Awards",
+    "Prize",
+    "Act",
+    "Festival",
+    "Marathon",
+    "Open",
+    "Trophy",
+    "Bowl",
+    "Summit",
+    "Revolution",
+    "Crisis",
+    "Scandal",
+    "Show",
+];
+/// Compass words that join the place or nationality after them ("West African", "Southern
+/// California").
+const DIRECTION: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
 ];
 const LOC_SUFFIX: &[&str] = &[
     "Base",
@@ -201,7 +288,36 @@ const LOC_SUFFIX: &[&str] = &[
     "Centre",
     "Tower",
     "Hospital",
+    "Heights",
+    "Hills",
+    "Beach",
+    "Canyon",
+    "Desert",
+    "Forest",
+    "Coast",
+    "Highway",
+    "Boulevard",
+    "Drive",
+    "Lane",
+    "Plaza",
+    "Springs",
+    "Falls",
+    "Harbor",
+    "Harbour",
+    "Mountain",
+    "Mount",
+    "Reservoir",
+    "Prison",
+    "Reserve",
+    "Township",
+    "Parish",
+    "District",
+    "State",
+    "Village",
+    "Borough",
 ];
+/// First words of place names ("Mount Kumgang", "Lake Tahoe").
+const LOC_HEAD: &[&str] = &["Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Isle", "Gulf"];
 const CALENDAR: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -270,6 +386,9 @@ const ORG_HEAD: &[&str] = &[
     "Union",
     "League",
     "National",
+    "Federal",
+    "Royal",
+    "International",
 ];
 /// Words after which a capitalised name is most often a place.
 const PLACE_BEFORE: &[&str] = &[
@@ -293,6 +412,11 @@ const PLACE_BEFORE: &[&str] = &[
     "towards",
     "via",
     "around",
+];
+/// Nouns before "of" that make the name after it a place ("the province of Gansu").
+const PLACE_OF: &[&str] = &[
+    "province", "city", "state", "town", "village", "region", "county", "district", "capital",
+    "island", "islands", "republic", "kingdom", "suburb", "outskirts", "streets", "heart",
 ];
 const CONNECT: &[&str] = &[
     "of", "de", "del", "da", "von", "van", "der", "bin", "al", "la", "du",
@@ -478,6 +602,26 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
     let mut prefix: Option<(usize, usize)> = None; // a place/nationality just before a title
     let mut i = 0;
     while i < n {
+        // "West African", "Southern California": a compass word joins the name after it.
+        if DIRECTION.contains(&tx(i)) && gaz_at[i].is_none() && i + 1 < n {
+            if let Some((e, j)) = gaz_at[i + 1] {
+                let k = g.entries[e].kind;
+                if matches!(k, GazKind::Loc | GazKind::Misc) && plain_gap(toks[i + 1].gap(text)) {
+                    out.push(Raw {
+                        span: Span::new(toks[i].span.start, toks[j].span.end),
+                        full: Span::new(toks[i].span.start, toks[j].span.end),
+                        kind: Some(gaz_kind(k)),
+                        gaz: None,
+                        weak: false,
+                        modifier: false,
+                    });
+                    title = None;
+                    prefix = None;
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
         let given_name = gaz_at[i].is_some_and(|(e, j)| {
             j == i
                 && g.entries[e].kind != GazKind::Title
@@ -505,6 +649,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     kind: Some(kind),
                     gaz: Some(e),
                     weak: false,
+                    modifier: false,
                 });
                 if matches!(entry.kind, GazKind::Loc | GazKind::Misc | GazKind::Org) {
                     prefix = Some((i, j + 1));
@@ -512,12 +657,31 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 if entry.kind == GazKind::Per {
                     attach_title(&toks, text, &mut out, title, i);
                 }
+                // "Super Bowl 50", "Super Bowl LIII": an event's number is part of its name.
+                if entry.kind == GazKind::Misc && j + 1 < n && plain_gap(toks[j + 1].gap(text)) {
+                    let next = tx(j + 1);
+                    let numeral = next.chars().all(|c| c.is_ascii_digit())
+                        || next.len() <= 6 && next.chars().all(|c| "IVXLC".contains(c));
+                    if numeral && next.len() <= 6 {
+                        if let Some(last) = out.last_mut() {
+                            last.span.end = toks[j + 1].span.end;
+                            last.full.end = toks[j + 1].span.end;
+                            last.gaz = None;
+                        }
+                        i = j + 2;
+                        continue;
+                    }
+                }
             }
             i = j + 1;
             continue;
         }
         let t = tx(i);
         if !candidate(t) {
+            // "Canadian-born", "Moscow-based": the known name before the hyphen.
+            if let Some(raw) = hyphen_prefix(t, toks[i].span.start) {
+                out.push(raw);
+            }
             i += 1;
             continue;
         }
@@ -543,9 +707,33 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 && candidate(tx(j + 1))
             {
                 j += 2;
+            } else if let Some((_, k)) = gaz_at
+                .get(j + 1)
+                .copied()
+                .flatten()
+                // "University of Copenhagen", "Bank of England": a known place after "of".
+                .filter(|&(e, _)| {
+                    g.entries[e].kind == GazKind::Loc
+                        && tx(j) == "of"
+                        && ORG_HEAD.contains(&tx(i))
+                        && plain_gap(toks[j].gap(text))
+                        && plain_gap(toks[j + 1].gap(text))
+                })
+            {
+                j = k + 1;
             } else {
                 break;
             }
+        }
+        // "Magnolia Waco Properties, LLC": a company's legal form after a comma.
+        if j < n
+            && toks[j].gap(text) == ", "
+            && matches!(
+                tx(j),
+                "Inc." | "Inc" | "LLC" | "Ltd." | "Ltd" | "Corp." | "Co." | "plc" | "LLP" | "L.P."
+            )
+        {
+            j += 1;
         }
         let mut s = i;
         let initial = i == 0 || opens_sentence(toks[i].gap(text));
@@ -556,8 +744,13 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             i = j;
             continue;
         }
-        // "Archaeologist Giles Hamm": a sentence-initial word before a given name.
-        if initial && s == i && j - s >= 3 && !g.is_first_name(tx(s)) && g.is_first_name(tx(s + 1))
+        // "Archaeologist Giles Hamm": a sentence-initial word before a given name, or an
+        // ordinary word before a name that ends in a surname.
+        if initial
+            && s == i
+            && j - s >= 3
+            && !g.is_first_name(tx(s))
+            && (g.is_first_name(tx(s + 1)) || g.is_ordinary(tx(s)) && g.is_surname(tx(j - 1)))
         {
             s += 1;
         }
@@ -583,8 +776,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         let multi = j - s >= 2;
         let suffix_kind = if multi && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s))) {
             Some(Kind::Org)
-        } else if multi && LOC_SUFFIX.contains(&last) {
+        } else if multi && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s))) {
             Some(Kind::Loc)
+        } else if multi && MISC_SUFFIX.contains(&last) {
+            Some(Kind::Misc)
         } else {
             None
         };
@@ -593,7 +788,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         if suffix_kind == Some(Kind::Org) {
             if let Some(prev) = out.last() {
                 let adjacent = prev.span.end == toks[s].gap_start && plain_gap(toks[s].gap(text));
-                if adjacent && prev.kind == Some(Kind::Loc) && prev.gaz.is_some() {
+                let org_or_place = matches!(prev.kind, Some(Kind::Loc | Kind::Org));
+                if adjacent && org_or_place && prev.gaz.is_some() {
                     let k = start_at[&prev.span.start];
                     out.pop();
                     s = k;
@@ -609,18 +805,31 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             person = false;
         }
         let words: Vec<&str> = (s..j).map(tx).collect();
-        let inverted = s > 0 && REPORTING.contains(&tx(s - 1)) && plain_gap(toks[s].gap(text));
+        let inverted = s > 0
+            && REPORTING.contains(&tx(s - 1))
+            && !matches!(tx(s - 1), "called" | "calls")
+            && plain_gap(toks[s].gap(text));
         let reported = j < n && REPORTING.contains(&tx(j));
         // Evidence of a person: a title, a given name, a middle initial, a two- or three-word
-        // name in mixed case, or a lone name next to a reporting verb.
+        // name in mixed case that looks like a name (a known surname last, or no ordinary
+        // English word in it: "Guan Quanzhi" but not "Woodland Hills"), or a lone name next
+        // to a reporting verb that is not an ordinary word ("Hamm said", not "Police say").
+        let namelike = |w: &str| g.is_surname(w) || g.is_first_name(w) || !g.is_ordinary(w);
         let personal = person
             || g.is_first_name(words[0])
             || words.iter().skip(1).any(|w| is_initial(w))
-            || (2..=3).contains(&words.len()) && !words.iter().any(|w| is_all_caps(w))
-            || words.len() == 1 && (inverted || reported);
+            || (2..=3).contains(&words.len())
+                && !words.iter().any(|w| is_all_caps(w))
+                && (g.is_surname(last) || words.iter().all(|w| namelike(w)))
+            || words.len() == 1 && (inverted || reported) && namelike(words[0])
+            || words.len() == 1 && (g.is_surname(words[0]) || g.is_first_name(words[0]));
+        // "in Bamako", "the province of Gansu".
         let after_place_word = s > 0
-            && PLACE_BEFORE.contains(&tx(s - 1).to_lowercase().as_str())
-            && plain_gap(toks[s].gap(text));
+            && plain_gap(toks[s].gap(text))
+            && (PLACE_BEFORE.contains(&tx(s - 1).to_lowercase().as_str())
+                || s > 1
+                    && tx(s - 1) == "of"
+                    && PLACE_OF.contains(&tx(s - 2).to_lowercase().as_str()));
         let demonym = j - s == 1
             && ["ian", "ean", "ese", "ians", "eans"]
                 .iter()
@@ -646,12 +855,21 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             Some((ts, _)) if person => ts,
             _ => run_start,
         };
+        let modifier = j - s == 1
+            && j < n
+            && plain_gap(toks[j].gap(text))
+            && tx(j).starts_with(char::is_lowercase)
+            && s > 0
+            && tx(s - 1).starts_with(char::is_lowercase)
+            && !PLACE_BEFORE.contains(&tx(s - 1))
+            && !matches!(tx(s - 1), "of" | "to" | "for" | "on" | "with" | "by");
         let mk = |a: usize, b: usize, kind: Option<Kind>, weak: bool, full: usize| Raw {
             span: Span::new(toks[a].span.start, toks[b - 1].span.end),
             full: Span::new(toks[full].span.start, toks[b - 1].span.end),
             kind,
             gaz: None,
             weak,
+            modifier,
         };
         if headline && !person && suffix_kind.is_none() {
             for k in s..j {
@@ -666,6 +884,28 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         i = j;
     }
     out
+}
+
+/// The known place or nationality before the hyphen of a compound ("Canadian-born").
+fn hyphen_prefix(t: &str, start: usize) -> Option<Raw> {
+    let (head, _) = t.split_once('-')?;
+    if !is_capital(head) {
+        return None;
+    }
+    let g = Gazetteer::get();
+    let m = g
+        .find(head, |s, e| s == 0 && e == head.len())
+        .into_iter()
+        .next()?;
+    let kind = g.entries[m.entry].kind;
+    matches!(kind, GazKind::Loc | GazKind::Misc).then(|| Raw {
+        span: Span::new(start, start + head.len()),
+        full: Span::new(start, start + head.len()),
+        kind: Some(gaz_kind(kind)),
+        gaz: Some(m.entry),
+        weak: false,
+        modifier: false,
+    })
 }
 
 /// A gazetteer person right after a title: widen its full form.
@@ -849,21 +1089,72 @@ impl Entities {
             let text = text_of(*d);
             let name = r.span.of(text);
             let single = name.split_whitespace().count() == 1;
+            let untyped = r.kind.is_none() || r.weak;
             let alias = if single {
                 let f = fold(name);
-                accs.iter()
-                    .enumerate()
-                    .filter(|(_, a)| a.kind == Kind::Per && a.last == f)
-                    .max_by_key(|(_, a)| a.mentions.len())
-                    .map(|(i, _)| i)
+                let person = |by_first: bool| {
+                    accs.iter()
+                        .enumerate()
+                        .filter(|(_, a)| a.kind == Kind::Per)
+                        .filter(|(_, a)| {
+                            if by_first {
+                                a.first.as_deref() == Some(f.as_str())
+                            } else {
+                                a.last == f
+                            }
+                        })
+                        .max_by_key(|(_, a)| a.mentions.len())
+                        .map(|(i, _)| i)
+                };
+                // A surname alone, or (with nothing else to go by) a name that opens a person's
+                // name ("Guan" after "Guan Quanzhi"), or the first word of an organisation's
+                // ("Magnolia" after "Magnolia Homes").
+                person(false)
+                    .or_else(|| untyped.then(|| person(true)).flatten())
+                    .or_else(|| {
+                        untyped
+                            .then(|| {
+                                accs.iter().position(|a| {
+                                    a.kind == Kind::Org
+                                        && a.forms.iter().any(|(f, _)| {
+                                            f.split_whitespace().count() >= 2
+                                                && f.split_whitespace().next() == Some(name)
+                                        })
+                                })
+                            })
+                            .flatten()
+                    })
             } else {
                 None
             };
+            // With no evidence of its own, a name is what the same name was before.
+            let alias = alias.or_else(|| {
+                untyped
+                    .then(|| {
+                        [Kind::Per, Kind::Loc, Kind::Org, Kind::Misc]
+                            .iter()
+                            .find_map(|&k| {
+                                let key = if k == Kind::Per {
+                                    fold(name)
+                                } else {
+                                    name.to_string()
+                                };
+                                by_text.get(&(k, key)).copied()
+                            })
+                    })
+                    .flatten()
+            });
             let a = match alias {
                 Some(a) => a,
                 None if r.weak => continue,
                 None => {
-                    let kind = r.kind.unwrap_or(Kind::Misc);
+                    // A lone unknown name mid-sentence that is no ordinary word, given name or
+                    // surname is most often a place ("Waco", "Liziba"), unless it modifies a
+                    // noun ("a Tuareg rebellion").
+                    let place = single && !r.modifier && !g.is_ordinary(name);
+                    let kind = r
+                        .kind
+                        .unwrap_or(if place { Kind::Loc } else { Kind::Misc });
                     let key = (
                         kind,
                         if kind == Kind::Per {

