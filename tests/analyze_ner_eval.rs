@@ -1,10 +1,12 @@
 //! Entity tagging against hand-annotated news sentences (CoNLL-2003 types, annotated by reading
-//! the text): a dev set (`tests/fixtures/analyze-ner-dev.txt`), which the tagger was tuned on, and
-//! a held-out set (`tests/fixtures/analyze-ner-heldout.txt`), committed before the tagger was run
-//! on it and never tuned on. Exact-span, exact-type precision, recall and F1, overall and per
-//! type; `cargo test --test analyze_ner_eval -- --nocapture` prints them (and, with
-//! `NER_ERRORS=1`, every miss and extra). The floors asserted are regression guards below the
-//! measured figures, not targets.
+//! the text): a dev set (`tests/fixtures/analyze-ner-dev.txt`), which the tagger was tuned on,
+//! and two held-out rounds, each committed before the tagger was run on it and never tuned on:
+//! `analyze-ner-heldout.txt` (round 1; its first figure is the tagger before this work, but its
+//! text was known while the gazetteers were written) and `analyze-ner-heldout2.txt` (round 2,
+//! written after the rules were done: the honest held-out figure). Exact-span, exact-type
+//! precision, recall and F1, overall and per type; `cargo test --test analyze_ner_eval --
+//! --nocapture` prints them (and, with `NER_ERRORS=1`, every miss and extra). The floors
+//! asserted are regression guards below the measured figures, not targets.
 
 use std::collections::BTreeMap;
 use storyline::analyze::entities::Entities;
@@ -114,7 +116,10 @@ fn score(name: &str, raw: &str) -> (f64, BTreeMap<String, f64>) {
         an += n;
     }
     let (pr, rc, f) = prf(at, ap, an);
-    println!("  all   gold {:3}  P {pr:.3}  R {rc:.3}  F1 {f:.3}", at + an);
+    println!(
+        "  all   gold {:3}  P {pr:.3}  R {rc:.3}  F1 {f:.3}",
+        at + an
+    );
     (f, per_type)
 }
 
@@ -126,6 +131,18 @@ fn entity_f1_on_the_dev_set() {
 
 #[test]
 fn entity_f1_on_the_held_out_set() {
-    let (f, _) = score("held-out", include_str!("fixtures/analyze-ner-heldout.txt"));
-    assert!(f >= 0.3, "held-out entity F1 fell to {f:.3}");
+    let (f, _) = score(
+        "held-out 1",
+        include_str!("fixtures/analyze-ner-heldout.txt"),
+    );
+    assert!(f >= 0.3, "held-out round 1 entity F1 fell to {f:.3}");
+}
+
+#[test]
+fn entity_f1_on_the_second_held_out_set() {
+    let (f, _) = score(
+        "held-out 2",
+        include_str!("fixtures/analyze-ner-heldout2.txt"),
+    );
+    assert!(f >= 0.3, "held-out round 2 entity F1 fell to {f:.3}");
 }

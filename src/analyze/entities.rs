@@ -317,7 +317,9 @@ const LOC_SUFFIX: &[&str] = &[
     "Borough",
 ];
 /// First words of place names ("Mount Kumgang", "Lake Tahoe").
-const LOC_HEAD: &[&str] = &["Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Isle", "Gulf"];
+const LOC_HEAD: &[&str] = &[
+    "Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Isle", "Gulf",
+];
 const CALENDAR: &[&str] = &[
     "Monday",
     "Tuesday",
@@ -415,8 +417,23 @@ const PLACE_BEFORE: &[&str] = &[
 ];
 /// Nouns before "of" that make the name after it a place ("the province of Gansu").
 const PLACE_OF: &[&str] = &[
-    "province", "city", "state", "town", "village", "region", "county", "district", "capital",
-    "island", "islands", "republic", "kingdom", "suburb", "outskirts", "streets", "heart",
+    "province",
+    "city",
+    "state",
+    "town",
+    "village",
+    "region",
+    "county",
+    "district",
+    "capital",
+    "island",
+    "islands",
+    "republic",
+    "kingdom",
+    "suburb",
+    "outskirts",
+    "streets",
+    "heart",
 ];
 const CONNECT: &[&str] = &[
     "of", "de", "del", "da", "von", "van", "der", "bin", "al", "la", "du",
@@ -1152,9 +1169,7 @@ impl Entities {
                     // surname is most often a place ("Waco", "Liziba"), unless it modifies a
                     // noun ("a Tuareg rebellion").
                     let place = single && !r.modifier && !g.is_ordinary(name);
-                    let kind = r
-                        .kind
-                        .unwrap_or(if place { Kind::Loc } else { Kind::Misc });
+                    let kind = r.kind.unwrap_or(if place { Kind::Loc } else { Kind::Misc });
                     let key = (
                         kind,
                         if kind == Kind::Per {
