@@ -4,11 +4,17 @@
 # readability-lxml, newspaper4k), all scored with the benchmark's own metric
 # (../shared/tools/extraction_eval.py) on ../shared/data/article-extraction-dev.
 #
-# Prints one table: extractor, precision, recall, F1, wall and CPU milliseconds per page (pages
-# are decoded once, outside the timing, for every extractor), and storyline's speed-up over
-# Python trafilatura. CPU time is the fair figure on a shared machine.
+# Prints one table: extractor, precision, recall, F1, wall and CPU milliseconds per page, and
+# storyline's speed-up over Python trafilatura. Both sides are timed the same way
+# (examples/extract_compare.rs, bench/extract_py.py): pages are decoded once, outside the timing,
+# and held in memory (every dev page is UTF-8, so both sides get the same text); process start,
+# imports and one warm-up call are not counted; each call is timed alone with the calling
+# thread's CPU clock and the wall clock; REPEAT passes over all pages, the fastest pass
+# reported. Only the extractor's own work is timed, from decoded page to text. CPU time is the
+# fair figure on a shared machine; the load average is printed before and after.
 #
-# Env: DATA (data folder), VENV (Python venv, made and filled when absent), OUT (work folder).
+# Env: DATA (data folder), VENV (Python venv, made and filled when absent), OUT (work folder),
+# REPEAT (timed passes per extractor, default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DATA:-../shared/data/article-extraction-dev}
@@ -30,8 +36,11 @@ done
 cargo build --release --quiet --features bench-extractors --example extract_compare
 rm -rf "$OUT"
 mkdir -p "$OUT/systems"
+export REPEAT=${REPEAT:-3}
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) (REPEAT=$REPEAT)"
 target/release/examples/extract_compare "$DATA/pages" "$OUT/systems" storyline rs-trafilatura trafilatura-rs dom_smoothie > "$OUT/times.tsv"
 "$VENV/bin/python" bench/extract_py.py "$DATA/pages" "$OUT/systems" >> "$OUT/times.tsv"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 "$EVAL" "$DATA" "$OUT"/systems/* --json "$OUT/scores.json" > "$OUT/eval.txt"
 python3 - "$OUT/scores.json" "$OUT/times.tsv" <<'PY'
 import json, sys

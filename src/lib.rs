@@ -10,7 +10,7 @@
 //! | words, stems | [`words`] | [`words::Word`]s (byte spans) |
 //! | one article prepared | [`doc`] | [`doc::Doc`] |
 //! | merge a story | [`story`], [`copies`] | [`story::Story`] (vocabulary, TF-IDF, copies) |
-//! | summarize | [`summarize`] | [`summarize::Summary`] (spans + sources) |
+//! | summarize | [`mod@summarize`] | [`summarize::Summary`] (spans + sources) |
 //! | time expressions (TIMEX3) | [`time`] | [`time::TimeMention`]s (byte spans + values) |
 //! | analyze | [`analyze`] | [`analyze::Analysis`] (entities, quotes, claims, conflicts, timeline) |
 //! | render | [`render`] | text, Markdown, JSON |

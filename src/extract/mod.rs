@@ -58,8 +58,14 @@ pub fn extract_html(html: &str) -> std::result::Result<Page, ExtractError> {
     let article = reader
         .parse()
         .map_err(|_| ExtractError::NoText(NO_TEXT.into()))?;
-    let mut paras = refine::paragraphs(&article.content);
-    if word_count(&paras) < 5 {
+    // The article element is still in the readability pass's tree: walk it there rather
+    // than parsing `article.content` (its HTML) again.
+    let root = reader.doc.select_single("#readability-page-1");
+    let mut paras = match root.nodes().first() {
+        Some(node) => refine::paragraphs_of(node),
+        None => refine::paragraphs(&article.content),
+    };
+    if !has_words(&paras, 5) {
         // The rules removed (almost) everything: the page is a short one whose only text
         // looked like boilerplate; the readability text is better than nothing.
         paras = article
@@ -69,7 +75,7 @@ pub fn extract_html(html: &str) -> std::result::Result<Page, ExtractError> {
             .filter(|l| !l.is_empty())
             .collect();
     }
-    if word_count(&paras) < 5 {
+    if !has_words(&paras, 5) {
         return Err(ExtractError::NoText(NO_TEXT.into()));
     }
     let clean = |s: Option<String>| {
@@ -86,8 +92,13 @@ pub fn extract_html(html: &str) -> std::result::Result<Page, ExtractError> {
     })
 }
 
-fn word_count(paras: &[String]) -> usize {
-    paras.iter().map(|p| p.split_whitespace().count()).sum()
+/// True when `paras` hold at least `n` words (counting stops there).
+fn has_words(paras: &[String], n: usize) -> bool {
+    paras
+        .iter()
+        .flat_map(|p| p.split_whitespace())
+        .nth(n - 1)
+        .is_some()
 }
 
 /// One page extracted from a file.

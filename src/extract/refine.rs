@@ -9,7 +9,7 @@
 //! link density, and short boilerplate lines. Each rule was kept only when the benchmark
 //! metric showed it helped (see `bench/extract.sh`).
 
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeData, NodeRef};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -103,12 +103,30 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The paragraphs of the article HTML `content`, boilerplate removed, one per line.
 pub fn paragraphs(content: &str) -> Vec<String> {
     let doc = Document::from(content);
+    paragraphs_of(&doc.root())
+}
+
+/// The paragraphs under `node` (an article element already in a parsed tree), boilerplate
+/// removed, one per line: the same as [`paragraphs`] of its HTML, without serialising and
+/// parsing it again.
+pub fn paragraphs_of(node: &NodeRef) -> Vec<String> {
     let mut buf = String::new();
-    walk(&doc.root(), &mut buf);
+    walk(node, &mut buf);
     buf.split('\n')
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty() && !boilerplate_line(l))
+        .filter_map(collapse_spaces)
+        .filter(|l| !boilerplate_line(l))
         .collect()
+}
+
+/// `line` with its white space collapsed to single spaces and trimmed; `None` when blank.
+fn collapse_spaces(line: &str) -> Option<String> {
+    let mut words = line.split_whitespace();
+    let mut out = String::from(words.next()?);
+    for w in words {
+        out.push(' ');
+        out.push_str(w);
+    }
+    Some(out)
 }
 
 /// True for a line that is a widget label, a prompt, a credit, or a date or byline line.
@@ -118,34 +136,72 @@ pub fn boilerplate_line(line: &str) -> bool {
         || (words <= 25 && (BOILERPLATE.is_match(line) || BYLINE.is_match(line)))
 }
 
-fn walk(node: &NodeRef, out: &mut String) {
+/// Characters of text and of link text in a subtree (see [`text_len`]).
+#[derive(Clone, Copy, Default)]
+struct Len {
+    text: usize,
+    links: usize,
+}
+
+impl std::ops::AddAssign for Len {
+    fn add_assign(&mut self, o: Len) {
+        self.text += o.text;
+        self.links += o.links;
+    }
+}
+
+/// Appends the kept text under `node` to `out`, and returns the text and link lengths of the
+/// whole subtree (dropped parts included), so that an element's link density is known when
+/// its children are done: one pass over the tree, whatever its depth.
+fn walk(node: &NodeRef, out: &mut String) -> Len {
     if node.is_text() {
-        out.push_str(&node.text());
-        return;
+        return node.query_or(Len::default(), |n| match &n.data {
+            NodeData::Text { contents } => {
+                out.push_str(contents);
+                let text = text_len(contents);
+                Len { text, links: 0 }
+            }
+            _ => Len::default(),
+        });
     }
     if !node.is_element() && !node.is_document() && !node.is_fragment() {
-        return;
+        return Len::default();
     }
     let name = node
         .node_name()
         .map(|n| n.to_ascii_lowercase())
         .unwrap_or_default();
-    if node.is_element() && dropped(node, &name) {
-        return;
+    if node.is_element() && dropped_by_name_or_class(node, &name) {
+        return subtree_len(node);
     }
+    let mark = out.len();
     let block = BLOCK_TAGS.contains(&name.as_str());
     if block {
         out.push('\n');
     }
+    let mut len = Len::default();
     for child in node.children_it(false) {
-        walk(&child, out);
+        len += walk(&child, out);
     }
     if block {
         out.push('\n');
     }
+    if name == "a" {
+        len.links = len.text;
+    }
+    if matches!(
+        name.as_str(),
+        "ul" | "ol" | "div" | "p" | "section" | "table"
+    ) {
+        let list = matches!(name.as_str(), "ul" | "ol");
+        if len.text > 0 && len.links * 10 > len.text * 6 && (list || len.text < 400) {
+            out.truncate(mark);
+        }
+    }
+    len
 }
 
-fn dropped(node: &NodeRef, name: &str) -> bool {
+fn dropped_by_name_or_class(node: &NodeRef, name: &str) -> bool {
     if DROP_TAGS.contains(&name) {
         return true;
     }
@@ -156,33 +212,31 @@ fn dropped(node: &NodeRef, name: &str) -> bool {
             return true;
         }
     }
-    if matches!(name, "ul" | "ol" | "div" | "p" | "section" | "table") {
-        let (text, links) = text_and_link_len(node, false);
-        let list = matches!(name, "ul" | "ol");
-        if text > 0 && links * 10 > text * 6 && (list || text < 400) {
-            return true;
-        }
-    }
     false
 }
 
-/// Characters of text (white space collapsed) under `node`, and how many are inside links.
-fn text_and_link_len(node: &NodeRef, in_link: bool) -> (usize, usize) {
+/// Characters of a text with its white space collapsed (one per word gap).
+fn text_len(t: &str) -> usize {
+    t.split_whitespace().map(|w| w.chars().count() + 1).sum()
+}
+
+/// Text and link lengths of a subtree that is not walked (a dropped element).
+fn subtree_len(node: &NodeRef) -> Len {
     if node.is_text() {
-        let t = node.text();
-        let n = t
-            .split_whitespace()
-            .map(|w| w.chars().count() + 1)
-            .sum::<usize>();
-        return (n, if in_link { n } else { 0 });
+        let text = node.query_or(0, |n| match &n.data {
+            NodeData::Text { contents } => text_len(contents),
+            _ => 0,
+        });
+        return Len { text, links: 0 };
     }
-    let in_link = in_link
-        || node
-            .node_name()
-            .is_some_and(|n| n.eq_ignore_ascii_case("a"));
-    node.children_it(false)
-        .map(|c| text_and_link_len(&c, in_link))
-        .fold((0, 0), |(a, b), (c, d)| (a + c, b + d))
+    let mut len = Len::default();
+    for c in node.children_it(false) {
+        len += subtree_len(&c);
+    }
+    if node.has_name("a") {
+        len.links = len.text;
+    }
+    len
 }
 
 #[cfg(test)]
