@@ -4,14 +4,23 @@
 //! capitalised tokens, typed by what surrounds them (a title or honorific before a run makes it
 //! a person; "Hotel", "Agency", "Times" at its end make it a place or an organisation; a given
 //! name of the list at its start makes it a person). Sentence-initial and headline words are
-//! only *weak* candidates: kept when they turn out to be another mention's alias.
+//! only *weak* candidates: kept when they turn out to be another mention's alias. Whether a
+//! run looks like a person's name rests on lists, not on capitals alone: a known given name or
+//! surname, or no ordinary English word in it ("Guan Quanzhi" is a person, "Woodland Hills"
+//! is not); a lone unknown name mid-sentence that is no ordinary word is most often a place.
 //!
 //! The story then merges mentions into entities ([`Entities::build`]): gazetteer variants by
 //! their canonical name ("U.S.", "US", "United States"), people by surname and a compatible
 //! given name after folding common transliteration variants ("Antony"/"Anthony",
 //! "Sergey"/"Sergei"), and a lone surname ("Blinken", "Mr. Blinken") to the person who
-//! carries it.
+//! carries it; a lone name that opens a person's or an organisation's name ("Guan",
+//! "Magnolia") joins it, and an untyped name takes the type the same name had before.
 
+pub(crate) use super::entity_words::REPORTING;
+use super::entity_words::{
+    CALENDAR, CONNECT, DIRECTION, LOC_HEAD, LOC_SUFFIX, MISC_SUFFIX, ORG_HEAD, ORG_SUFFIX,
+    PLACE_BEFORE, PLACE_OF,
+};
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
 use crate::clean::RegionKind;
@@ -62,6 +71,9 @@ pub struct Raw {
     pub gaz: Option<usize>,
     /// Only kept if it turns out to be an alias of another mention.
     pub weak: bool,
+    /// For an untyped lone name: it stands before a noun like an adjective ("a Tuareg
+    /// rebellion"), so it is more likely a nationality or group than a place.
+    pub modifier: bool,
 }
 
 /// One mention of an entity.
@@ -104,272 +116,6 @@ pub struct Entities {
     /// Mentions, by document then position.
     pub mentions: Vec<Mention>,
 }
-
-const ORG_SUFFIX: &[&str] = &[
-    "Times",
-    "News",
-    "Post",
-    "Journal",
-    "Agency",
-    "Department",
-    "Ministry",
-    "Council",
-    "Committee",
-    "Party",
-    "Union",
-    "Organization",
-    "Organisation",
-    "Association",
-    "Bank",
-    "University",
-    "Institute",
-    "Inc.",
-    "Corp.",
-    "Co.",
-    "Ltd.",
-    "Group",
-    "Company",
-    "Commission",
-    "Parliament",
-    "Administration",
-    "Force",
-    "Forces",
-    "Army",
-    "Navy",
-    "Office",
-    "Service",
-    "Court",
-    "Foundation",
-    "Fund",
-    "Club",
-    "Airlines",
-    "Press",
-    "Network",
-    "Tribune",
-    "Herald",
-    "Guardian",
-    "Telegraph",
-    "Agency",
-    "Alliance",
-    "Federation",
-    "League",
-    "Bureau",
-    "Police",
-    "Guard",
-    "Corporation",
-    "Authority",
-    "Board",
-    "School",
-    "College",
-    "Church",
-    "Media",
-    "LLC",
-    "Properties",
-    "Division",
-];
-const LOC_SUFFIX: &[&str] = &[
-    "Base",
-    "Hotel",
-    "Street",
-    "Avenue",
-    "Square",
-    "Sea",
-    "Ocean",
-    "River",
-    "Lake",
-    "Mountains",
-    "Island",
-    "Islands",
-    "City",
-    "County",
-    "Province",
-    "Region",
-    "Airport",
-    "Palace",
-    "Bridge",
-    "Valley",
-    "Hall",
-    "Building",
-    "Stadium",
-    "Park",
-    "Peninsula",
-    "Strait",
-    "Gulf",
-    "Bay",
-    "Road",
-    "Center",
-    "Centre",
-    "Tower",
-    "Hospital",
-];
-const CALENDAR: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Mar.",
-    "Apr.",
-    "Jun.",
-    "Jul.",
-    "Aug.",
-    "Sep.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-    "Mon.",
-    "Tue.",
-    "Tues.",
-    "Wed.",
-    "Thu.",
-    "Thurs.",
-    "Fri.",
-    "Sat.",
-    "Sun.",
-    "I",
-    "OK",
-    "TV",
-];
-/// First words of organisation names ("University of Copenhagen", "Bank of England").
-const ORG_HEAD: &[&str] = &[
-    "University",
-    "Bank",
-    "Department",
-    "Ministry",
-    "Council",
-    "Institute",
-    "College",
-    "Museum",
-    "Church",
-    "Commission",
-    "Agency",
-    "Office",
-    "Court",
-    "Federation",
-    "Association",
-    "Society",
-    "Committee",
-    "Board",
-    "Union",
-    "League",
-    "National",
-];
-/// Words after which a capitalised name is most often a place.
-const PLACE_BEFORE: &[&str] = &[
-    "in",
-    "at",
-    "from",
-    "near",
-    "across",
-    "into",
-    "outside",
-    "inside",
-    "throughout",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "neighboring",
-    "neighbouring",
-    "capital",
-    "toward",
-    "towards",
-    "via",
-    "around",
-];
-const CONNECT: &[&str] = &[
-    "of", "de", "del", "da", "von", "van", "der", "bin", "al", "la", "du",
-];
-
-/// Words after (or before, inverted) a name that make it a person: reporting verbs.
-pub(crate) const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "described",
-    "describes",
-    "called",
-    "calls",
-    "assured",
-    "warned",
-    "warns",
-    "argued",
-    "argues",
-    "stated",
-    "states",
-    "noted",
-    "notes",
-    "explained",
-    "insisted",
-    "confirmed",
-    "classified",
-    "announced",
-    "informed",
-    "wrote",
-    "writes",
-    "asked",
-    "asks",
-    "replied",
-    "answered",
-    "declared",
-    "claimed",
-    "claims",
-    "urged",
-    "urges",
-    "stressed",
-    "acknowledged",
-    "admitted",
-    "suggested",
-    "recalled",
-    "tweeted",
-    "posted",
-    "continued",
-    "remarked",
-    "emphasized",
-    "emphasised",
-    "cautioned",
-    "predicted",
-    "vowed",
-    "promised",
-    "complained",
-    "conceded",
-    "quipped",
-    "observed",
-    "countered",
-    "responded",
-    "denied",
-    "agreed",
-    "hinted",
-    "criticized",
-    "criticised",
-    "laughed",
-    "revealed",
-    "joked",
-    "chuckled",
-    "wondered",
-    "shouted",
-];
 
 fn is_stop(lower: &str) -> bool {
     crate::words::is_stopword(lower)
@@ -478,6 +224,26 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
     let mut prefix: Option<(usize, usize)> = None; // a place/nationality just before a title
     let mut i = 0;
     while i < n {
+        // "West African", "Southern California": a compass word joins the name after it.
+        if DIRECTION.contains(&tx(i)) && gaz_at[i].is_none() && i + 1 < n {
+            if let Some((e, j)) = gaz_at[i + 1] {
+                let k = g.entries[e].kind;
+                if matches!(k, GazKind::Loc | GazKind::Misc) && plain_gap(toks[i + 1].gap(text)) {
+                    out.push(Raw {
+                        span: Span::new(toks[i].span.start, toks[j].span.end),
+                        full: Span::new(toks[i].span.start, toks[j].span.end),
+                        kind: Some(gaz_kind(k)),
+                        gaz: None,
+                        weak: false,
+                        modifier: false,
+                    });
+                    title = None;
+                    prefix = None;
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
         let given_name = gaz_at[i].is_some_and(|(e, j)| {
             j == i
                 && g.entries[e].kind != GazKind::Title
@@ -505,6 +271,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     kind: Some(kind),
                     gaz: Some(e),
                     weak: false,
+                    modifier: false,
                 });
                 if matches!(entry.kind, GazKind::Loc | GazKind::Misc | GazKind::Org) {
                     prefix = Some((i, j + 1));
@@ -512,12 +279,31 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 if entry.kind == GazKind::Per {
                     attach_title(&toks, text, &mut out, title, i);
                 }
+                // "Super Bowl 50", "Super Bowl LIII": an event's number is part of its name.
+                if entry.kind == GazKind::Misc && j + 1 < n && plain_gap(toks[j + 1].gap(text)) {
+                    let next = tx(j + 1);
+                    let numeral = next.chars().all(|c| c.is_ascii_digit())
+                        || next.len() <= 6 && next.chars().all(|c| "IVXLC".contains(c));
+                    if numeral && next.len() <= 6 {
+                        if let Some(last) = out.last_mut() {
+                            last.span.end = toks[j + 1].span.end;
+                            last.full.end = toks[j + 1].span.end;
+                            last.gaz = None;
+                        }
+                        i = j + 2;
+                        continue;
+                    }
+                }
             }
             i = j + 1;
             continue;
         }
         let t = tx(i);
         if !candidate(t) {
+            // "Canadian-born", "Moscow-based": the known name before the hyphen.
+            if let Some(raw) = hyphen_prefix(t, toks[i].span.start) {
+                out.push(raw);
+            }
             i += 1;
             continue;
         }
@@ -543,9 +329,33 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 && candidate(tx(j + 1))
             {
                 j += 2;
+            } else if let Some((_, k)) = gaz_at
+                .get(j + 1)
+                .copied()
+                .flatten()
+                // "University of Copenhagen", "Bank of England": a known place after "of".
+                .filter(|&(e, _)| {
+                    g.entries[e].kind == GazKind::Loc
+                        && tx(j) == "of"
+                        && ORG_HEAD.contains(&tx(i))
+                        && plain_gap(toks[j].gap(text))
+                        && plain_gap(toks[j + 1].gap(text))
+                })
+            {
+                j = k + 1;
             } else {
                 break;
             }
+        }
+        // "Magnolia Waco Properties, LLC": a company's legal form after a comma.
+        if j < n
+            && toks[j].gap(text) == ", "
+            && matches!(
+                tx(j),
+                "Inc." | "Inc" | "LLC" | "Ltd." | "Ltd" | "Corp." | "Co." | "plc" | "LLP" | "L.P."
+            )
+        {
+            j += 1;
         }
         let mut s = i;
         let initial = i == 0 || opens_sentence(toks[i].gap(text));
@@ -556,8 +366,13 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             i = j;
             continue;
         }
-        // "Archaeologist Giles Hamm": a sentence-initial word before a given name.
-        if initial && s == i && j - s >= 3 && !g.is_first_name(tx(s)) && g.is_first_name(tx(s + 1))
+        // "Archaeologist Giles Hamm": a sentence-initial word before a given name, or an
+        // ordinary word before a name that ends in a surname.
+        if initial
+            && s == i
+            && j - s >= 3
+            && !g.is_first_name(tx(s))
+            && (g.is_first_name(tx(s + 1)) || g.is_ordinary(tx(s)) && g.is_surname(tx(j - 1)))
         {
             s += 1;
         }
@@ -583,8 +398,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         let multi = j - s >= 2;
         let suffix_kind = if multi && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s))) {
             Some(Kind::Org)
-        } else if multi && LOC_SUFFIX.contains(&last) {
+        } else if multi && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s))) {
             Some(Kind::Loc)
+        } else if multi && MISC_SUFFIX.contains(&last) {
+            Some(Kind::Misc)
         } else {
             None
         };
@@ -593,7 +410,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         if suffix_kind == Some(Kind::Org) {
             if let Some(prev) = out.last() {
                 let adjacent = prev.span.end == toks[s].gap_start && plain_gap(toks[s].gap(text));
-                if adjacent && prev.kind == Some(Kind::Loc) && prev.gaz.is_some() {
+                let org_or_place = matches!(prev.kind, Some(Kind::Loc | Kind::Org));
+                if adjacent && org_or_place && prev.gaz.is_some() {
                     let k = start_at[&prev.span.start];
                     out.pop();
                     s = k;
@@ -609,18 +427,31 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             person = false;
         }
         let words: Vec<&str> = (s..j).map(tx).collect();
-        let inverted = s > 0 && REPORTING.contains(&tx(s - 1)) && plain_gap(toks[s].gap(text));
+        let inverted = s > 0
+            && REPORTING.contains(&tx(s - 1))
+            && !matches!(tx(s - 1), "called" | "calls")
+            && plain_gap(toks[s].gap(text));
         let reported = j < n && REPORTING.contains(&tx(j));
         // Evidence of a person: a title, a given name, a middle initial, a two- or three-word
-        // name in mixed case, or a lone name next to a reporting verb.
+        // name in mixed case that looks like a name (a known surname last, or no ordinary
+        // English word in it: "Guan Quanzhi" but not "Woodland Hills"), or a lone name next
+        // to a reporting verb that is not an ordinary word ("Hamm said", not "Police say").
+        let namelike = |w: &str| g.is_surname(w) || g.is_first_name(w) || !g.is_ordinary(w);
         let personal = person
             || g.is_first_name(words[0])
             || words.iter().skip(1).any(|w| is_initial(w))
-            || (2..=3).contains(&words.len()) && !words.iter().any(|w| is_all_caps(w))
-            || words.len() == 1 && (inverted || reported);
+            || (2..=3).contains(&words.len())
+                && !words.iter().any(|w| is_all_caps(w))
+                && (g.is_surname(last) || words.iter().all(|w| namelike(w)))
+            || words.len() == 1 && (inverted || reported) && namelike(words[0])
+            || words.len() == 1 && (g.is_surname(words[0]) || g.is_first_name(words[0]));
+        // "in Bamako", "the province of Gansu".
         let after_place_word = s > 0
-            && PLACE_BEFORE.contains(&tx(s - 1).to_lowercase().as_str())
-            && plain_gap(toks[s].gap(text));
+            && plain_gap(toks[s].gap(text))
+            && (PLACE_BEFORE.contains(&tx(s - 1).to_lowercase().as_str())
+                || s > 1
+                    && tx(s - 1) == "of"
+                    && PLACE_OF.contains(&tx(s - 2).to_lowercase().as_str()));
         let demonym = j - s == 1
             && ["ian", "ean", "ese", "ians", "eans"]
                 .iter()
@@ -646,12 +477,21 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             Some((ts, _)) if person => ts,
             _ => run_start,
         };
+        let modifier = j - s == 1
+            && j < n
+            && plain_gap(toks[j].gap(text))
+            && tx(j).starts_with(char::is_lowercase)
+            && s > 0
+            && tx(s - 1).starts_with(char::is_lowercase)
+            && !PLACE_BEFORE.contains(&tx(s - 1))
+            && !matches!(tx(s - 1), "of" | "to" | "for" | "on" | "with" | "by");
         let mk = |a: usize, b: usize, kind: Option<Kind>, weak: bool, full: usize| Raw {
             span: Span::new(toks[a].span.start, toks[b - 1].span.end),
             full: Span::new(toks[full].span.start, toks[b - 1].span.end),
             kind,
             gaz: None,
             weak,
+            modifier,
         };
         if headline && !person && suffix_kind.is_none() {
             for k in s..j {
@@ -666,6 +506,28 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         i = j;
     }
     out
+}
+
+/// The known place or nationality before the hyphen of a compound ("Canadian-born").
+fn hyphen_prefix(t: &str, start: usize) -> Option<Raw> {
+    let (head, _) = t.split_once('-')?;
+    if !is_capital(head) {
+        return None;
+    }
+    let g = Gazetteer::get();
+    let m = g
+        .find(head, |s, e| s == 0 && e == head.len())
+        .into_iter()
+        .next()?;
+    let kind = g.entries[m.entry].kind;
+    matches!(kind, GazKind::Loc | GazKind::Misc).then(|| Raw {
+        span: Span::new(start, start + head.len()),
+        full: Span::new(start, start + head.len()),
+        kind: Some(gaz_kind(kind)),
+        gaz: Some(m.entry),
+        weak: false,
+        modifier: false,
+    })
 }
 
 /// A gazetteer person right after a title: widen its full form.
@@ -849,21 +711,70 @@ impl Entities {
             let text = text_of(*d);
             let name = r.span.of(text);
             let single = name.split_whitespace().count() == 1;
+            let untyped = r.kind.is_none() || r.weak;
             let alias = if single {
                 let f = fold(name);
-                accs.iter()
-                    .enumerate()
-                    .filter(|(_, a)| a.kind == Kind::Per && a.last == f)
-                    .max_by_key(|(_, a)| a.mentions.len())
-                    .map(|(i, _)| i)
+                let person = |by_first: bool| {
+                    accs.iter()
+                        .enumerate()
+                        .filter(|(_, a)| a.kind == Kind::Per)
+                        .filter(|(_, a)| {
+                            if by_first {
+                                a.first.as_deref() == Some(f.as_str())
+                            } else {
+                                a.last == f
+                            }
+                        })
+                        .max_by_key(|(_, a)| a.mentions.len())
+                        .map(|(i, _)| i)
+                };
+                // A surname alone, or (with nothing else to go by) a name that opens a person's
+                // name ("Guan" after "Guan Quanzhi"), or the first word of an organisation's
+                // ("Magnolia" after "Magnolia Homes").
+                person(false)
+                    .or_else(|| untyped.then(|| person(true)).flatten())
+                    .or_else(|| {
+                        untyped
+                            .then(|| {
+                                accs.iter().position(|a| {
+                                    a.kind == Kind::Org
+                                        && a.forms.iter().any(|(f, _)| {
+                                            f.split_whitespace().count() >= 2
+                                                && f.split_whitespace().next() == Some(name)
+                                        })
+                                })
+                            })
+                            .flatten()
+                    })
             } else {
                 None
             };
+            // With no evidence of its own, a name is what the same name was before.
+            let alias = alias.or_else(|| {
+                untyped
+                    .then(|| {
+                        [Kind::Per, Kind::Loc, Kind::Org, Kind::Misc]
+                            .iter()
+                            .find_map(|&k| {
+                                let key = if k == Kind::Per {
+                                    fold(name)
+                                } else {
+                                    name.to_string()
+                                };
+                                by_text.get(&(k, key)).copied()
+                            })
+                    })
+                    .flatten()
+            });
             let a = match alias {
                 Some(a) => a,
                 None if r.weak => continue,
                 None => {
-                    let kind = r.kind.unwrap_or(Kind::Misc);
+                    // A lone unknown name mid-sentence that is no ordinary word, given name or
+                    // surname is most often a place ("Waco", "Liziba"), unless it modifies a
+                    // noun ("a Tuareg rebellion").
+                    let place = single && !r.modifier && !g.is_ordinary(name);
+                    let kind = r.kind.unwrap_or(if place { Kind::Loc } else { Kind::Misc });
                     let key = (
                         kind,
                         if kind == Kind::Per {
