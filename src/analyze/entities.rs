@@ -307,6 +307,29 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             i += 1;
             continue;
         }
+        // The number of tokens a linking phrase ("for the", "of the", "and the") adds to an
+        // organisation's name run `i..j`, when one follows and a capitalised word after it.
+        let org_link = |j: usize| -> Option<usize> {
+            if j + 2 >= n {
+                return None;
+            }
+            let link = tx(j);
+            if !matches!(link, "for" | "of" | "and" | "on") {
+                return None;
+            }
+            let org = (i..j).any(|k| ORG_SUFFIX.contains(&tx(k)) || ORG_HEAD.contains(&tx(k)));
+            let linked = (i..j).any(|k| tx(k).starts_with(char::is_lowercase));
+            let the = usize::from(tx(j + 1) == "the");
+            let word = j + 1 + the;
+            let ok = org
+                && (link != "and" || linked)
+                && (link != "of" || the == 1)
+                && word < n
+                && (j..=word).all(|k| plain_gap(toks[k].gap(text)))
+                && gaz_at[word].is_none()
+                && candidate(tx(word));
+            ok.then_some(word + 1 - j)
+        };
         let mut j = i + 1;
         let titled_headline = headline && title.is_some_and(|(_, te)| te == i);
         loop {
@@ -329,6 +352,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 && candidate(tx(j + 1))
             {
                 j += 2;
+            } else if let Some(skip) = org_link(j) {
+                // "National Association for the Advancement of Colored People": an
+                // organisation's long name goes on across "for the", "of the", "and the".
+                j += skip;
             } else if let Some((_, k)) = gaz_at
                 .get(j + 1)
                 .copied()
@@ -396,18 +423,33 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         });
         let last = tx(j - 1);
         let multi = j - s >= 2;
-        let suffix_kind = if multi && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s))) {
+        // A lone suffix word right after a known place or organisation ends its name ("West
+        // Coast Bank", "Erie County", "Boston Marathon").
+        let after_known = j - s == 1
+            && out.last().is_some_and(|p| {
+                p.gaz.is_some()
+                    && p.span.end == toks[s].gap_start
+                    && plain_gap(toks[s].gap(text))
+                    && matches!(p.kind, Some(Kind::Loc | Kind::Org))
+            });
+        let suffix_kind = if multi && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s)))
+            || after_known && ORG_SUFFIX.contains(&last)
+        {
             Some(Kind::Org)
-        } else if multi && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s))) {
+        } else if multi && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s)))
+            || after_known
+                && LOC_SUFFIX.contains(&last)
+                && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
+        {
             Some(Kind::Loc)
-        } else if multi && MISC_SUFFIX.contains(&last) {
+        } else if (multi || after_known) && MISC_SUFFIX.contains(&last) {
             Some(Kind::Misc)
         } else {
             None
         };
         // The place before an organisation's name is part of it ("Los Angeles Police
         // Department").
-        if suffix_kind == Some(Kind::Org) {
+        if suffix_kind == Some(Kind::Org) || suffix_kind.is_some() && after_known {
             if let Some(prev) = out.last() {
                 let adjacent = prev.span.end == toks[s].gap_start && plain_gap(toks[s].gap(text));
                 let org_or_place = matches!(prev.kind, Some(Kind::Loc | Kind::Org));
@@ -505,7 +547,64 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         prefix = None;
         i = j;
     }
+    if !headline {
+        quoted_titles(text, span, &mut out);
+    }
     out
+}
+
+/// Small words a title keeps in lower case ("Raise One to Right Now").
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "with", "by", "or", "from",
+];
+
+/// A quoted run in title case is the name of a work (MISC): "The Jinx: The Life and Deaths of
+/// Robert Durst", "Raise One to Right Now". It replaces the names found inside it.
+fn quoted_titles(text: &str, span: Span, out: &mut Vec<Raw>) {
+    let sub = span.of(text);
+    let mut from = 0;
+    let mut found = false;
+    while let Some(o) = sub[from..].find(['"', '\u{201c}']) {
+        let open = from + o;
+        let inner_start = open + sub[open..].chars().next().map_or(1, char::len_utf8);
+        let Some(c) = sub[inner_start..].find(['"', '\u{201d}']) else {
+            break;
+        };
+        let close = inner_start + c;
+        from = close + sub[close..].chars().next().map_or(1, char::len_utf8);
+        let raw = &sub[inner_start..close];
+        let inner = raw.trim_end_matches([',', '.', ' ']).trim_start();
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        let capitals = words.iter().filter(|w| is_capital(w)).count();
+        let title = (2..=12).contains(&words.len())
+            && capitals >= 2
+            && is_capital(words[0])
+            && !inner.contains(". ")
+            && words.iter().all(|w| {
+                is_capital(w)
+                    || w.starts_with(|c: char| c.is_ascii_digit())
+                    || TITLE_SMALL.contains(w)
+            });
+        if !title {
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let s = span.start + inner_start + lead;
+        let e = s + inner.len();
+        out.retain(|r| r.span.end <= s || r.span.start >= e);
+        out.push(Raw {
+            span: Span::new(s, e),
+            full: Span::new(s, e),
+            kind: Some(Kind::Misc),
+            gaz: None,
+            weak: false,
+            modifier: false,
+        });
+        found = true;
+    }
+    if found {
+        out.sort_by_key(|r| r.span.start);
+    }
 }
 
 /// The known place or nationality before the hyphen of a compound ("Canadian-born").
