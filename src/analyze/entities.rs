@@ -172,7 +172,31 @@ fn candidate(t: &str) -> bool {
     let compound = t
         .split_once('-')
         .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
-    (is_capital(t) || is_initial(t)) && !CALENDAR.contains(&t) && !compound
+    // "KOs", "CEOs": the plural of an abbreviation is a common noun.
+    let plural_abbreviation = t.len() >= 3
+        && t.ends_with('s')
+        && t[..t.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+    (is_capital(t) || is_initial(t)) && !CALENDAR.contains(&t) && !compound && !plural_abbreviation
+}
+
+/// True when the capitals of `name` spell `acronym` ("Toxic Substances Control Act", "TSCA").
+fn spells(name: &str, acronym: &str) -> bool {
+    let caps: String = name.chars().filter(char::is_ascii_uppercase).collect();
+    caps == acronym
+}
+
+/// True when an all-capitals word is a known place in title case ("CAIRO", a dateline).
+fn capitalised_place(g: &Gazetteer, word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let titled: String = std::iter::once(first)
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    g.find(&titled, |s, e| s == 0 && e == titled.len())
+        .iter()
+        .any(|m| g.entries[m.entry].kind == GazKind::Loc)
 }
 
 fn plain_gap(g: &str) -> bool {
@@ -457,6 +481,15 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     let k = start_at[&prev.span.start];
                     out.pop();
                     s = k;
+                    // "Magnolia Waco Properties, LLC": an untyped name before the place too.
+                    if let Some(before) = out.last() {
+                        let adjacent =
+                            before.span.end == toks[s].gap_start && plain_gap(toks[s].gap(text));
+                        if adjacent && before.kind.is_none() && before.gaz.is_none() {
+                            s = start_at[&before.span.start];
+                            out.pop();
+                        }
+                    }
                 }
             }
         }
@@ -511,7 +544,18 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else if personal {
             Some(Kind::Per)
         } else if words.len() == 1 && is_all_caps(words[0]) && words[0].len() <= 6 {
-            Some(Kind::Org)
+            // "the Toxic Substances Control Act (TSCA)": an abbreviation in brackets has the
+            // type of the name it abbreviates.
+            let spelled = out.last().filter(|p| {
+                toks[s].gap(text).trim() == "("
+                    && p.span.end == toks[s].gap_start
+                    && spells(&text[p.span.start..p.span.end], words[0])
+            });
+            match spelled {
+                Some(p) if p.kind.is_some() => p.kind,
+                _ if capitalised_place(g, words[0]) => Some(Kind::Loc),
+                _ => Some(Kind::Org),
+            }
         } else {
             None
         };

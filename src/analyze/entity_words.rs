@@ -107,6 +107,22 @@ pub(crate) const ORG_SUFFIX: &[&str] = &[
     "plc",
     "AG",
     "GmbH",
+    "Co",
+    "FC",
+    "Homes",
+    "Brothers",
+    "Foods",
+    "Brands",
+    "Communications",
+    "Entertainment",
+    "Pharmaceuticals",
+    "Electronics",
+    "Ventures",
+    "Investments",
+    "Securities",
+    "Bancorp",
+    "Airline",
+    "United",
 ];
 /// Last words of names of events, laws, awards and other MISC names ("Gulf War", "Clean Air
 /// Act", "World Cup").
