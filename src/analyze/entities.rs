@@ -1121,6 +1121,41 @@ mod tests {
             .any(|x| x.0 == "President Wilson Hotel" && x.1 == Some(Kind::Loc)));
     }
 
+    fn has(f: &[(String, Option<Kind>, String, bool)], name: &str, kind: Kind) -> bool {
+        f.iter().any(|x| x.0 == name && x.1 == Some(kind))
+    }
+
+    #[test]
+    fn long_organisation_names_run_across_linking_words() {
+        let f = found("She joined the National Association for the Advancement of Colored People.");
+        let name = "National Association for the Advancement of Colored People";
+        assert!(has(&f, name, Kind::Org), "{f:?}");
+    }
+
+    #[test]
+    fn a_suffix_word_ends_the_known_name_before_it() {
+        let f = found("Shares of Chicago Bank fell before the Chicago Marathon began.");
+        assert!(has(&f, "Chicago Bank", Kind::Org), "{f:?}");
+        assert!(has(&f, "Chicago Marathon", Kind::Misc), "{f:?}");
+    }
+
+    #[test]
+    fn quoted_titles_are_works() {
+        let f = found("She starred in \u{201c}A Night at the Opera,\u{201d} a comedy.");
+        assert!(has(&f, "A Night at the Opera", Kind::Misc), "{f:?}");
+        let f = found("He said \u{201c}we will win this\u{201d} and left.");
+        assert!(f.iter().all(|x| x.1 != Some(Kind::Misc)), "{f:?}");
+    }
+
+    #[test]
+    fn abbreviations_datelines_and_plurals() {
+        let f = found("Under the Clean Water Act (CWA) rules apply.");
+        assert!(has(&f, "CWA", Kind::Misc), "{f:?}");
+        let f = found("PARIS (Reuters) - He has 30 KOs in his career.");
+        assert!(has(&f, "PARIS", Kind::Loc), "{f:?}");
+        assert!(f.iter().all(|x| x.0 != "KOs"), "{f:?}");
+    }
+
     #[test]
     fn sentence_initial_words_are_weak() {
         let f = found("Following the meeting, Blinken told reporters.");
