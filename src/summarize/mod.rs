@@ -54,7 +54,26 @@ pub struct Summary {
 /// Summarizes a story within `opts.words` words.
 pub fn summarize(story: &Story, opts: &Options) -> Summary {
     let weights = concepts::weigh(story);
-    let mut chosen = select::select(story, &weights, opts);
+    let chosen = select::select(story, &weights, opts);
+    assemble(
+        story,
+        chosen,
+        &weights.unit_concepts,
+        |c| weights.weight.get(&c).copied(),
+        opts,
+    )
+}
+
+/// Puts chosen units in reading order (article date, then position) and gives each its
+/// supporting sources and its explanation: the unit's concepts that have a weight in
+/// `weight` (`None`: no weight), heaviest first. Shared by the summary and the update summary.
+fn assemble(
+    story: &Story,
+    mut chosen: Vec<usize>,
+    unit_concepts: &[Vec<concepts::Concept>],
+    weight: impl Fn(concepts::Concept) -> Option<f64>,
+    opts: &Options,
+) -> Summary {
     chosen.sort_by_key(|&u| {
         let unit = &story.units[u];
         let date = story.docs[unit.doc].article.published;
@@ -67,13 +86,14 @@ pub fn summarize(story: &Story, opts: &Options) -> Summary {
             let unit = &story.units[u];
             words += unit.words;
             let sup = support::supports(story, u, opts.support);
-            let mut cs: Vec<(String, f64)> = weights.unit_concepts[u]
+            let mut cs: Vec<(String, f64)> = unit_concepts[u]
                 .iter()
-                .map(|c| {
-                    let (a, b) = concepts::parts(*c);
+                .filter_map(|&c| weight(c).map(|w| (c, w)))
+                .map(|(c, w)| {
+                    let (a, b) = concepts::parts(c);
                     (
                         format!("{} {}", story.vocab.stem(a), story.vocab.stem(b)),
-                        weights.weight[c],
+                        w,
                     )
                 })
                 .collect();

@@ -7,9 +7,9 @@
 //! never takes a sentence that says what a seen sentence says (TF-IDF cosine at or above
 //! `Options::same_content`, the same test as support and redundancy).
 
-use super::concepts::{concepts_of, parts, Concept};
+use super::concepts::{concepts_of, Concept};
 use super::select::eligible;
-use super::{support, Explanation, Summary, SummarySentence};
+use super::Summary;
 use crate::options::Options;
 use crate::story::{cosine, Story};
 use chrono::NaiveDate;
@@ -122,46 +122,13 @@ pub fn update(story: &Story, seen: &Seen, opts: &Options) -> Summary {
         used += story.units[u].words;
         chosen.push(u);
     }
-    chosen.sort_by_key(|&u| {
-        let unit = &story.units[u];
-        let date = story.docs[unit.doc].article.published;
-        (date.is_none(), date, unit.sent, unit.doc)
-    });
-    let sentences = chosen
-        .into_iter()
-        .map(|u| {
-            let unit = &story.units[u];
-            let sup = support::supports(story, u, opts.support);
-            let mut cs: Vec<(String, f64)> = unit_concepts[u]
-                .iter()
-                .filter_map(|c| weight.get(c).map(|w| (*c, *w)))
-                .map(|(c, w)| {
-                    let (a, b) = parts(c);
-                    (
-                        format!("{} {}", story.vocab.stem(a), story.vocab.stem(b)),
-                        w,
-                    )
-                })
-                .collect();
-            cs.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            SummarySentence {
-                unit: u,
-                doc: unit.doc,
-                span: story.docs[unit.doc].sentences[unit.sent].span,
-                sources: sup.iter().map(|s| s.doc).collect(),
-                explanation: Explanation {
-                    weight: cs.iter().map(|c| c.1).sum(),
-                    concepts: cs,
-                    support: sup
-                        .iter()
-                        .map(|s| (story.docs[s.doc].article.id.clone(), s.similarity))
-                        .collect(),
-                },
-            }
-        })
-        .collect::<Vec<_>>();
-    let words = sentences.iter().map(|s| story.units[s.unit].words).sum();
-    Summary { sentences, words }
+    super::assemble(
+        story,
+        chosen,
+        &unit_concepts,
+        |c| weight.get(&c).copied(),
+        opts,
+    )
 }
 
 /// Reads `paths` as one story and writes its update summary for a reader who has seen `seen`.
