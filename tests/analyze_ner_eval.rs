@@ -156,3 +156,9 @@ fn entity_f1_on_the_third_held_out_set() {
     );
     assert!(f >= 0.65, "held-out round 3 entity F1 fell to {f:.3}");
 }
+
+#[test]
+fn entity_f1_on_the_second_dev_set() {
+    let (f, _) = score("dev 2", include_str!("fixtures/analyze-ner-dev2.txt"));
+    assert!(f >= 0.5, "second dev set entity F1 fell to {f:.3}");
+}
