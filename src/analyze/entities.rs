@@ -193,8 +193,7 @@ fn candidate(t: &str) -> bool {
 fn initials(w: &str) -> bool {
     w.len() >= 4
         && w.len() % 2 == 0
-        && w
-            .as_bytes()
+        && w.as_bytes()
             .chunks(2)
             .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
 }
@@ -479,8 +478,9 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             // "In Southern California": the compass word goes with the place after it.
             let compass = j + 1 < n
                 && DIRECTION.contains(&tx(j))
-                && gaz_at[j + 1]
-                    .is_some_and(|(e, _)| matches!(g.entries[e].kind, GazKind::Loc | GazKind::Misc));
+                && gaz_at[j + 1].is_some_and(|(e, _)| {
+                    matches!(g.entries[e].kind, GazKind::Loc | GazKind::Misc)
+                });
             if j < n
                 && (gaz_at[j].is_none() || surname_gaz)
                 && !compass
@@ -610,7 +610,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         // Department").
         // So is a nationality before an organisation's ("Syrian Army", "European Southern
         // Observatory"), and a place before an event's ("U.S. Clay Court Championship").
-        if matches!(suffix_kind, Some(Kind::Org | Kind::Misc)) || suffix_kind.is_some() && after_known
+        if matches!(suffix_kind, Some(Kind::Org | Kind::Misc))
+            || suffix_kind.is_some() && after_known
         {
             // "U.S. Ski and Snowboard Association": an untyped name joined by "and".
             if suffix_kind == Some(Kind::Org) {
@@ -850,28 +851,26 @@ fn quoted_titles(text: &str, span: Span, out: &mut Vec<Raw>) {
             && is_capital(words[0])
             && !is_all_caps(words[0])
             && words[0].chars().all(|c| c.is_alphanumeric() || c == '-')
-            && before.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '\u{2019}' || c == '\'');
+            && before.ends_with(|c: char| {
+                c.is_alphanumeric() || c == ',' || c == '\u{2019}' || c == '\''
+            });
         // "Mrs. Doubtfire": the full stop of a title abbreviation is no sentence break.
-        let stops = inner
-            .split(". ")
-            .count()
-            .saturating_sub(1)
-            .saturating_sub(
-                ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "St. "]
-                    .iter()
-                    .map(|a| inner.matches(a).count())
-                    .sum(),
-            );
+        let stops = inner.split(". ").count().saturating_sub(1).saturating_sub(
+            ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "St. "]
+                .iter()
+                .map(|a| inner.matches(a).count())
+                .sum(),
+        );
         let title = single
             || (2..=12).contains(&words.len())
-            && capitals >= 2
-            && is_capital(words[0])
-            && stops == 0
-            && words.iter().all(|w| {
-                is_capital(w)
-                    || w.starts_with(|c: char| c.is_ascii_digit())
-                    || TITLE_SMALL.contains(w)
-            });
+                && capitals >= 2
+                && is_capital(words[0])
+                && stops == 0
+                && words.iter().all(|w| {
+                    is_capital(w)
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || TITLE_SMALL.contains(w)
+                });
         if !title {
             continue;
         }
@@ -1441,6 +1440,47 @@ mod tests {
         let f = found("Following the meeting, Blinken told reporters.");
         assert!(f.iter().all(|x| x.0 != "Following"));
         assert!(f.iter().any(|x| x.0 == "Blinken" && x.1 == Some(Kind::Per)));
+    }
+
+    #[test]
+    fn words_around_a_name_tell_its_type() {
+        let f = found("The team hired security firm Global Rescue for the games.");
+        assert!(has(&f, "Global Rescue", Kind::Org), "{f:?}");
+        let f = found("He was last seen near the Venetian resort on the boulevard.");
+        assert!(has(&f, "Venetian", Kind::Loc), "{f:?}");
+        let f = found("Lackey, of Forest Hill, Md., said he saw it.");
+        assert!(has(&f, "Forest Hill", Kind::Loc), "{f:?}");
+        assert!(has(&f, "Md.", Kind::Loc), "{f:?}");
+    }
+
+    #[test]
+    fn products_offices_and_initials() {
+        let f = found("He fled in a white Ford Bronco down the freeway.");
+        assert!(has(&f, "Ford Bronco", Kind::Misc), "{f:?}");
+        let f = found("It was a sting by the Broward Sheriff's Office last week.");
+        assert!(has(&f, "Broward Sheriff's Office", Kind::Org), "{f:?}");
+        let f = found("Then O.J. Simpson left prison.");
+        assert!(has(&f, "O.J. Simpson", Kind::Per), "{f:?}");
+        let f = found("The driver of the SUV got CPR at 0400 GMT in Room 12.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn nationalities_and_places_join_the_names_after_them() {
+        let f = found("A fighter of the Free Syrian Army fired at Syrian Army positions.");
+        assert!(has(&f, "Syrian Army", Kind::Org), "{f:?}");
+        let f = found("Officials at the European Southern Observatory agreed.");
+        assert!(has(&f, "European Southern Observatory", Kind::Org), "{f:?}");
+        let f = found("She won the U.S. Clay Court Championship in Houston.");
+        assert!(has(&f, "U.S. Clay Court Championship", Kind::Misc), "{f:?}");
+    }
+
+    #[test]
+    fn one_quoted_word_after_a_word_is_a_title() {
+        let f = found("In \u{201c}Jumanji,\u{201d} he played a man trapped in a game.");
+        assert!(has(&f, "Jumanji", Kind::Misc), "{f:?}");
+        let f = found("In \u{201c}Mrs. Doubtfire,\u{201d} he plays a voice actor.");
+        assert!(has(&f, "Mrs. Doubtfire", Kind::Misc), "{f:?}");
     }
 
     #[test]

@@ -450,8 +450,8 @@ pub(crate) const REPORTING: &[&str] = &[
 pub(crate) const NOT_NAMES: &[&str] = &[
     "No.", "Nos.", "SUV", "SUVs", "CPR", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "CST", "CDT",
     "DNA", "GDP", "CEO", "CFO", "COO", "HIV", "AIDS", "PTSD", "ICU", "ATM", "GPS", "MRI", "PDF",
-    "URL", "VIP", "DIY", "LGBT", "LGBTQ", "FAQ", "RSVP", "HPV", "ADHD", "STD", "IVF", "DUI",
-    "DWI", "ID", "IQ", "AM", "PM", "RPG", "IED", "MVP", "ER", "ETA", "PR", "HR", "IT", "Q&A",
+    "URL", "VIP", "DIY", "LGBT", "LGBTQ", "FAQ", "RSVP", "HPV", "ADHD", "STD", "IVF", "DUI", "DWI",
+    "ID", "IQ", "AM", "PM", "RPG", "IED", "MVP", "ER", "ETA", "PR", "HR", "IT", "Q&A",
 ];
 /// Lower-case nouns before a name that make it an organisation ("security firm Global Rescue",
 /// "the journal, Science").
