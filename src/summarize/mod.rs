@@ -91,10 +91,12 @@ fn assemble(
                 .filter_map(|&c| weight(c).map(|w| (c, w)))
                 .map(|(c, w)| {
                     let (a, b) = concepts::parts(c);
-                    (
-                        format!("{} {}", story.vocab.stem(a), story.vocab.stem(b)),
-                        w,
-                    )
+                    let name = if b == u32::MAX {
+                        story.vocab.stem(a).to_string()
+                    } else {
+                        format!("{} {}", story.vocab.stem(a), story.vocab.stem(b))
+                    };
+                    (name, w)
                 })
                 .collect();
             cs.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

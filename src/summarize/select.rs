@@ -21,13 +21,14 @@
 //! stay opt-in (prior 0.5, overlap off). Longer sentences (up to 80 words) are allowed:
 //! 15.74 → 15.91 at 260 words, 11.66 → 11.63 at 100.
 
-use super::concepts::{Concept, Weights};
+use super::concepts::{knob, Concept, Weights};
 use crate::options::Options;
 use crate::story::{cosine, Story};
 use rustc_hash::FxHashSet as HashSet;
 
 /// Length scaling exponent of the greedy ratio.
 const LENGTH_POWER: f64 = 0.6;
+
 
 /// True when a unit may be chosen at all.
 pub fn eligible(story: &Story, u: usize, opts: &Options) -> bool {
@@ -41,7 +42,75 @@ pub fn eligible(story: &Story, u: usize, opts: &Options) -> bool {
     if first.is_lowercase() || text.trim_end().ends_with('?') || text.trim_end().ends_with(':') {
         return false;
     }
+    if knob("Q_URL", 0.0) > 0.0 && residue(text) {
+        return false;
+    }
+    if knob("Q_PERSON", 0.0) > 0.0 && personal(text) {
+        return false;
+    }
     balanced_quotes(text) && !dangling_start(text)
+}
+
+fn residue(text: &str) -> bool {
+    let l = text.to_lowercase();
+    [
+        "http://", "https://", "www.", ".com/", "click here", "read more", "sign up", "subscribe",
+        "all rights reserved", "copyright", "(ap photo", "(photo", "getty images", "follow us",
+        "newsletter", "cookies", "javascript",
+    ]
+    .iter()
+    .any(|p| l.contains(p))
+        || l.contains('@') && l.contains('.')
+        || knob("Q_CAP", 0.0) > 0.0 && caption(&l)
+}
+
+fn caption(l: &str) -> bool {
+    let l = l.trim_start();
+    ["in this ", "this undated", "this photo", "this image", "in an undated", "file photo", "pictured:", "image caption", "image copyright", "photo:", "view all"]
+        .iter()
+        .any(|p| l.starts_with(p))
+        && (l.contains("photo") || l.contains("image") || l.contains("picture") || l.contains("video") || l.contains("view all") || l.contains("undated"))
+}
+
+/// First or second person outside quotation marks.
+fn personal(text: &str) -> bool {
+    let mut inq = false;
+    let mut word = String::new();
+    let mut hit = false;
+    let mut check = |w: &mut String, inq: bool| {
+        if !inq && ["i", "we", "you", "my", "our", "your", "me", "us"].contains(&w.to_lowercase().as_str()) && !(w == "US") {
+            hit = true;
+        }
+        w.clear();
+    };
+    for ch in text.chars() {
+        if ch == '"' || ch == '\u{201c}' || ch == '\u{201d}' {
+            check(&mut word, inq);
+            inq = if ch == '"' { !inq } else { ch == '\u{201c}' };
+        } else if ch.is_alphabetic() || ch == '\'' || ch == '\u{2019}' {
+            if ch.is_alphabetic() {
+                word.push(ch);
+            } else {
+                check(&mut word, inq);
+            }
+        } else {
+            check(&mut word, inq);
+        }
+    }
+    check(&mut word, inq);
+    hit
+}
+
+const PRONOUN_START: &[&str] = &["he", "she", "they", "it", "this", "these", "that", "those", "his", "her", "their", "its", "there"];
+
+fn pronoun_start(text: &str) -> bool {
+    let first: String = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    PRONOUN_START.contains(&first.as_str())
 }
 
 /// Words that tie a sentence to the one before it: out of that context it reads wrongly.
@@ -90,6 +159,9 @@ pub fn select(story: &Story, weights: &Weights, opts: &Options) -> Vec<usize> {
     let mut covered: HashSet<Concept> = HashSet::default();
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
+    let lp = knob("Q_LP", LENGTH_POWER);
+    let pron = knob("Q_PRON", 1.0);
+    let lead_w = knob("Q_LEADW", 0.0);
     loop {
         let mut best: Option<(f64, usize)> = None;
         for &u in &candidates {
@@ -105,8 +177,15 @@ pub fn select(story: &Story, weights: &Weights, opts: &Options) -> Vec<usize> {
             if gain <= 0.0 {
                 continue;
             }
-            let score = gain / (unit.words as f64).powf(LENGTH_POWER)
+            let mut score = gain / (unit.words as f64).powf(lp)
                 * (1.0 + opts.position_prior / (1.0 + unit.sent as f64));
+            if pron != 1.0
+                && pronoun_start(story.unit_text(u))
+                && !(u > 0 && chosen.contains(&(u - 1)) && story.units[u - 1].doc == unit.doc)
+            {
+                score *= pron;
+            }
+            let _ = lead_w;
             if best.is_none_or(|(b, _)| score > b) {
                 if chosen
                     .iter()
@@ -118,7 +197,20 @@ pub fn select(story: &Story, weights: &Weights, opts: &Options) -> Vec<usize> {
             }
         }
         let Some((_, u)) = best else {
-            fill_with_leads(story, weights, &mut chosen, &mut used, opts);
+            let before = used;
+            let mode = knob("Q_FILL", 0.0) as u32;
+            if mode == 2 {
+                fill_with_words(story, weights, &mut chosen, &mut used, opts);
+            }
+            if mode != 1 {
+                fill_with_leads(story, weights, &mut chosen, &mut used, opts);
+            }
+            if knob("Q_DEBUG", 0.0) > 0.0 {
+                eprintln!("DBG docs={} greedy={} fill={}", story.docs.len(), before, used - before);
+            }
+            if knob("Q_KNAP", 0.0) > 0.0 {
+                knapsack_last(story, weights, &mut chosen, &mut used, opts);
+            }
             break;
         };
         covered.extend(weights.unit_concepts[u].iter().copied());
@@ -126,6 +218,104 @@ pub fn select(story: &Story, weights: &Weights, opts: &Options) -> Vec<usize> {
         chosen.push(u);
     }
     chosen
+}
+
+/// Second phase: greedy coverage of content stems that occur at least twice.
+fn fill_with_words(
+    story: &Story,
+    weights: &Weights,
+    chosen: &mut Vec<usize>,
+    used: &mut usize,
+    opts: &Options,
+) {
+    use rustc_hash::FxHashMap;
+    let mut freq: FxHashMap<u32, f64> = FxHashMap::default();
+    for u in &story.units {
+        let mut cs: Vec<u32> = u.content_stems().collect();
+        cs.sort_unstable();
+        cs.dedup();
+        for c in cs {
+            *freq.entry(c).or_insert(0.0) += 1.0;
+        }
+    }
+    let fmin = knob("Q_FMIN", 2.0);
+    let mut covered: HashSet<u32> = HashSet::default();
+    for &c in chosen.iter() {
+        covered.extend(story.units[c].content_stems());
+    }
+    let lp = knob("Q_LP", LENGTH_POWER);
+    let minratio = knob("Q_MINRATIO", 0.0);
+    loop {
+        let mut best: Option<(f64, usize)> = None;
+        for u in 0..story.units.len() {
+            let unit = &story.units[u];
+            if chosen.contains(&u) || *used + unit.words > opts.words {
+                continue;
+            }
+            if unit.content_stems().count() < FILL_CONTENT_WORDS || !eligible(story, u, opts) {
+                continue;
+            }
+            let mut cs: Vec<u32> = unit.content_stems().collect();
+            cs.sort_unstable();
+            cs.dedup();
+            let gain: f64 = cs
+                .iter()
+                .filter(|c| !covered.contains(c))
+                .map(|c| freq[c])
+                .filter(|&f| f >= fmin)
+                .sum();
+            if gain <= 0.0 {
+                continue;
+            }
+            let score = gain / (unit.words as f64).powf(lp)
+                * (1.0 + opts.position_prior / (1.0 + unit.sent as f64));
+            if score < minratio {
+                continue;
+            }
+            if best.is_none_or(|(b, _)| score > b) {
+                if chosen.iter().any(|&c| redundant(story, weights, c, u, opts)) {
+                    continue;
+                }
+                best = Some((score, u));
+            }
+        }
+        let Some((_, u)) = best else { break };
+        covered.extend(story.units[u].content_stems());
+        *used += story.units[u].words;
+        chosen.push(u);
+    }
+}
+
+/// Replaces the last-added sentence by a longer one that fills more of the budget.
+fn knapsack_last(
+    story: &Story,
+    weights: &Weights,
+    chosen: &mut Vec<usize>,
+    used: &mut usize,
+    opts: &Options,
+) {
+    let Some(&last) = chosen.last() else { return };
+    let free = opts.words - *used + story.units[last].words;
+    let rest: Vec<usize> = chosen[..chosen.len() - 1].to_vec();
+    let mut best = (story.units[last].words, last);
+    for u in 0..story.units.len() {
+        let unit = &story.units[u];
+        if chosen.contains(&u) || unit.words > free || unit.words <= best.0 {
+            continue;
+        }
+        if unit.sent >= 3 || unit.content_stems().count() < FILL_CONTENT_WORDS || !eligible(story, u, opts) {
+            continue;
+        }
+        if rest.iter().any(|&c| redundant(story, weights, c, u, opts)) {
+            continue;
+        }
+        best = (unit.words, u);
+    }
+    if best.1 != last {
+        chosen.pop();
+        chosen.push(best.1);
+        *used = *used - story.units[last].words + best.0;
+    }
 }
 
 /// Fewest content (non-stop) words of a sentence added by the lead fill: without concept
