@@ -42,48 +42,19 @@ pub struct Weights {
     pub unit_concepts: Vec<Vec<Concept>>,
 }
 
-/// Experimental knob (temporary).
-pub fn knob(name: &str, default: f64) -> f64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 /// Weighs concepts by the number of independent sources that mention them.
 ///
 /// With two or more independent sources, a concept must appear in at least two of them;
 /// with one source, it must appear in at least two sentences. Concepts first seen in a
 /// document's opening sentences weigh a little more.
 pub fn weigh(story: &Story) -> Weights {
-    let uni = knob("Q_UNI", 0.0);
-    let skip = knob("Q_SKIP", 0.0);
-    let single = knob("Q_SINGLE", 0.0);
-    let dfpow = knob("Q_DFPOW", 1.0);
-    let early_n = knob("Q_EARLY_N", 3.0) as usize;
-    let early_b = knob("Q_EARLY_B", 1.2);
-    let fpow = knob("Q_FREQ", 0.0);
     let mut groups_of: HashMap<Concept, Vec<usize>> = HashMap::default();
     let mut freq: HashMap<Concept, usize> = HashMap::default();
     let mut early: HashMap<Concept, bool> = HashMap::default();
     let all: Vec<Vec<Concept>> = story
         .units
         .iter()
-        .map(|u| {
-            let mut cs = concepts_of(&u.stems, &u.stop);
-            if skip > 0.0 {
-                let cs2: Vec<u32> = u.content_stems().collect();
-                cs.extend(cs2.windows(2).map(|w| concept(w[0], w[1])));
-                cs.sort_unstable();
-                cs.dedup();
-            }
-            if uni > 0.0 {
-                cs.extend(u.content_stems().map(|a| concept(a, u32::MAX)));
-                cs.sort_unstable();
-                cs.dedup();
-            }
-            cs
-        })
+        .map(|u| concepts_of(&u.stems, &u.stop))
         .collect();
     for (i, cs) in all.iter().enumerate() {
         let u = &story.units[i];
@@ -94,7 +65,7 @@ pub fn weigh(story: &Story) -> Weights {
                 gs.push(g);
             }
             *freq.entry(c).or_insert(0) += 1;
-            if u.sent < early_n {
+            if u.sent < 3 {
                 early.insert(c, true);
             }
         }
@@ -106,23 +77,17 @@ pub fn weigh(story: &Story) -> Weights {
         let f = freq[c] as f64;
         let w = if multi {
             if df < 2.0 {
-                if single > 0.0 && f >= 2.0 {
-                    single
-                } else {
-                    continue;
-                }
-            } else {
-                df.powf(dfpow) * (1.0 + fpow * (f / df).ln())
+                continue;
             }
+            df
         } else {
             if f < 2.0 {
                 continue;
             }
             f
         };
-        let bonus = if early.contains_key(c) { early_b } else { 1.0 };
-        let kind = if parts(*c).1 == u32::MAX { uni } else { 1.0 };
-        weight.insert(*c, w * bonus * kind);
+        let bonus = if early.contains_key(c) { 1.2 } else { 1.0 };
+        weight.insert(*c, w * bonus);
     }
     let unit_concepts = all
         .into_iter()

@@ -91,12 +91,10 @@ fn assemble(
                 .filter_map(|&c| weight(c).map(|w| (c, w)))
                 .map(|(c, w)| {
                     let (a, b) = concepts::parts(c);
-                    let name = if b == u32::MAX {
-                        story.vocab.stem(a).to_string()
-                    } else {
-                        format!("{} {}", story.vocab.stem(a), story.vocab.stem(b))
-                    };
-                    (name, w)
+                    (
+                        format!("{} {}", story.vocab.stem(a), story.vocab.stem(b)),
+                        w,
+                    )
                 })
                 .collect();
             cs.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
