@@ -150,9 +150,7 @@ fn child(n: usize) {
         }
         _ => ClusterOptions::default(),
     };
-    let c = cluster_articles(&articles, &opts, &|done| {
-        bar.set_position(done as u64)
-    });
+    let c = cluster_articles(&articles, &opts, &|done| bar.set_position(done as u64));
     let secs = t1.elapsed().as_secs_f64();
     bar.finish_and_clear();
     println!(
