@@ -97,7 +97,7 @@ impl TermIndex {
                     continue;
                 }
                 let f = if name { 1.5 } else { 1.0 };
-                let e = out.entry(w.stem).or_insert(f);
+                let e = out.entry(w.stem.into()).or_insert(f);
                 *e = e.max(f);
             }
         };
