@@ -14,6 +14,8 @@ use std::sync::Arc;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
+mod english;
+
 /// One word of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
@@ -238,7 +240,7 @@ pub fn stem(lower: &str) -> String {
             return s.clone();
         }
         let base = irregular().get(lower).copied().unwrap_or(lower);
-        let s = stemmer().stem(base).into_owned();
+        let s = english::stem(base).unwrap_or_else(|| stemmer().stem(base).into_owned());
         let mut c = c.borrow_mut();
         if c.len() >= STEM_CACHE {
             c.clear();
