@@ -231,8 +231,12 @@ const IN_SHARE: u8 = 16;
 ///
 /// The paragraph is given without its surrounding white space.
 pub fn line_kind(line: &str) -> Option<RegionKind> {
-    let lower = line.to_lowercase();
-    let words = line.split_whitespace().count();
+    let lower = if line.is_ascii() {
+        line.to_ascii_lowercase()
+    } else {
+        line.to_lowercase()
+    };
+    let words = crate::words::count_words(line);
     let lists = phrase_lists(&lower);
     if lists & IN_CHROME != 0 {
         return Some(RegionKind::PageChrome);

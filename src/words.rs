@@ -239,8 +239,7 @@ pub fn stem(lower: &str) -> String {
         if let Some(s) = c.borrow().get(lower) {
             return s.clone();
         }
-        let base = irregular().get(lower).copied().unwrap_or(lower);
-        let s = english::stem(base).unwrap_or_else(|| stemmer().stem(base).into_owned());
+        let s = stem_uncached(lower);
         let mut c = c.borrow_mut();
         if c.len() >= STEM_CACHE {
             c.clear();
@@ -251,6 +250,12 @@ pub fn stem(lower: &str) -> String {
         c.insert(lower.to_string(), s.clone());
         s
     })
+}
+
+/// [`stem`] without its cache.
+fn stem_uncached(lower: &str) -> String {
+    let base = irregular().get(lower).copied().unwrap_or(lower);
+    english::stem(base).unwrap_or_else(|| stemmer().stem(base).into_owned())
 }
 
 thread_local! {
@@ -348,7 +353,13 @@ fn new_form(w: &str) -> Form {
     {
         lower.clone()
     } else {
-        Shared::from(stem(&lower).as_str())
+        // Each form is stemmed once (the form cache), so the stem cache would only cost.
+        let stem = stem_uncached(&lower);
+        if stem == *lower {
+            lower.clone()
+        } else {
+            Shared::from(stem.as_str())
+        }
     };
     Form {
         len: w.len(),
