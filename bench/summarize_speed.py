@@ -5,7 +5,11 @@ ratios:
 - call vs call: storyline's whole library call (read, clean, sentences, words, merge,
   summarize, render; cold stem caches; median of many runs in one process, timed by
   benches/summarize_call.rs) beside sumy's summarize call as peers.py times it (parsing and
-  tokenization excluded, so the ratio is conservative);
+  tokenization excluded, so the ratio is conservative), and beside sumy's whole call, timed
+  here in one warm process the way storyline's is: read the files, parse and tokenize
+  (PlaintextParser, Tokenizer('english')), rank (LexRankSummarizer as peers.py sets it up) and
+  cut to the word budget (peers.py's budget_cut); the tokenizer, stemmer and stop words are
+  built once outside the timing, as storyline's regexes are;
 - process vs process: start to exit (storyline: median of repeated runs; sumy: one run of
   peers.py, Python start-up and imports included).
 Peak memory is the max RSS of each process. Called by bench/summarize.sh."""
@@ -51,6 +55,34 @@ def wall(cmd, runs, env=None):
     return statistics.median(ts)
 
 
+def sumy_whole_call(peers, ds, words, runs):
+    """Median seconds of sumy LexRank's whole call on cluster `c` of dataset `ds`, in this
+    (warm) process."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("peers", peers)
+    pm = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pm)
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.nlp.tokenizers import Tokenizer
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.utils import get_stop_words
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    tok, stemmer, stop = Tokenizer("english"), Stemmer("english"), get_stop_words("english")
+    ts = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        docs = pm.read_docs(ds, "c")
+        doc = PlaintextParser.from_string("\n\n".join(docs), tok).document
+        summ = LexRankSummarizer(stemmer)
+        summ.stop_words = stop
+        rec = pm.RankRecorder()
+        summ(doc, rec)
+        lines, _ = pm.budget_cut([str(x) for x in rec.ranked], words)
+        ts.append(time.perf_counter() - t0)
+        assert lines
+    return statistics.median(ts)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", required=True)
@@ -58,6 +90,7 @@ def main():
     ap.add_argument("--words", type=int, default=100)
     ap.add_argument("--runs", type=int, default=21)
     ap.add_argument("--call-runs", type=int, default=201)
+    ap.add_argument("--whole-runs", type=int, default=11)
     a = ap.parse_args()
     peers = os.path.join(a.shared, "tools", "peers.py")
     py = sys.executable
@@ -95,25 +128,29 @@ def main():
         sumy_proc = time.perf_counter() - t0
         tsv = open(os.path.join(outdir, "_timing", "sumy-LexRank.tsv")).read().splitlines()[1].split("\t")
         sumy_call = float(tsv[2]) if tsv[1] == "ok" else float("nan")
+        sumy_whole = sumy_whole_call(peers, ds, a.words, a.whole_runs if n <= 10 else 1)
         call = calls[d]
         rows.append((name, n, words, call["median_ms"] / 1000, call["cpu_ms"] / 1000, sumy_call,
-                     sl_wall, sumy_proc, sl_mem, sumy_mem))
+                     sumy_whole, sl_wall, sumy_proc, sl_mem, sumy_mem))
     print("storyline summarize --words %d vs sumy LexRank (peers.py), %s, load average %s"
           % (a.words, time.strftime("%Y-%m-%d %H:%M"), " ".join(open("/proc/loadavg").read().split()[:3])))
     print("call: storyline's whole library call (read, clean, sentences, words, merge, summarize, render;"
           " cold stem caches), median of %d runs in one process (CPU: mean CPU time of a call, all threads);"
-          " sumy: its summarize call as peers.py times it (parsing and tokenization excluded)." % a.call_runs)
+          " sumy rank: its summarize call as peers.py times it (parsing and tokenization excluded);"
+          " sumy whole: read, parse, tokenize, rank and cut, in one warm process, median of %d runs"
+          " (1 for 100 articles)." % (a.call_runs, a.whole_runs))
     print("process: start to exit; storyline median of %d runs (%d for 100 articles), sumy one run of peers.py."
           " MB: peak RSS of the process." % (a.runs, max(5, a.runs // 3)))
     hdr = ("input", "articles", "words in", "storyline call ms", "storyline call CPU ms",
-           "LexRank call ms", "call speed-up", "storyline process ms", "LexRank process ms",
+           "LexRank rank ms", "rank speed-up", "LexRank whole call ms", "whole-call speed-up",
+           "storyline process ms", "LexRank process ms",
            "process speed-up", "storyline MB", "LexRank MB")
     print("| " + " | ".join(hdr) + " |")
     print("|" + "---|" * len(hdr))
-    for name, n, w, slc, slcpu, sc, slp, sp, slm, sm in rows:
-        print("| %s | %d | %d | %.2f | %.2f | %.1f | %.0fx | %.1f | %.0f | %.0fx | %.1f | %.0f |" % (
-            name, n, w, slc * 1000, slcpu * 1000, sc * 1000, sc / slc, slp * 1000, sp * 1000,
-            sp / slp, slm, sm))
+    for name, n, w, slc, slcpu, sc, sw, slp, sp, slm, sm in rows:
+        print("| %s | %d | %d | %.2f | %.2f | %.1f | %.0fx | %.1f | %.0fx | %.1f | %.0f | %.0fx | %.1f | %.0f |"
+              % (name, n, w, slc * 1000, slcpu * 1000, sc * 1000, sc / slc, sw * 1000, sw / slc,
+                 slp * 1000, sp * 1000, sp / slp, slm, sm))
     shutil.rmtree(root)
 
 

@@ -24,9 +24,6 @@ pub struct ServeOptions {
     pub max_batch: usize,
     /// Most stories in one listing.
     pub max_list: usize,
-    /// A new article joins the story of the most similar stored article when their
-    /// similarity (idf-weighted cosine of headline and lead terms, 0..1) reaches this.
-    pub join_threshold: f64,
 }
 
 impl Default for ServeOptions {
@@ -38,7 +35,6 @@ impl Default for ServeOptions {
             max_body_bytes: 16 * 1024 * 1024,
             max_batch: 1000,
             max_list: 50,
-            join_threshold: 0.2,
         }
     }
 }
@@ -49,7 +45,7 @@ pub mod sections;
 pub mod state;
 
 use crate::options::Options;
-use crate::store::{SqliteStore, Store, TermIndex};
+use crate::store::{SqliteStore, Store, StreamAssign};
 use crate::{Error, Result};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
@@ -129,7 +125,7 @@ pub fn open_state(
     opts: &Options,
 ) -> Result<(Arc<AppState>, tokio::sync::mpsc::UnboundedReceiver<i64>)> {
     let store = SqliteStore::open(&opts.serve.db)?;
-    let mut index = TermIndex::new(opts.serve.join_threshold, 7);
+    let mut index = StreamAssign::new(&opts.cluster);
     store.load_index(&mut index)?;
     let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let state = Arc::new(AppState {

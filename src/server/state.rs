@@ -1,7 +1,7 @@
 //! What every handler shares: the store, the assigner, and the cache of rendered stories.
 
 use crate::options::Options;
-use crate::store::{build, Assign, CachedDoc, Store, StoryDoc, StoryId, TermIndex};
+use crate::store::{build, Assign, CachedDoc, Store, StoryDoc, StoryId, StreamAssign};
 use axum::body::Bytes;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
@@ -122,7 +122,7 @@ impl AppState {
 
     /// Rebuilds the assigner from the store (after a failed write left it ahead of the store).
     pub fn reset_assign(&self) -> crate::Result<()> {
-        let mut fresh = TermIndex::new(self.opts.serve.join_threshold, 7);
+        let mut fresh = StreamAssign::new(&self.opts.cluster);
         self.store.load_index(&mut fresh)?;
         *self.assign.lock().expect("assigner") = Box::new(fresh);
         Ok(())

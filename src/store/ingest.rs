@@ -7,7 +7,7 @@
 
 use crate::error::Error;
 use crate::options::Options;
-use crate::store::{build, feed, Assign, PutStatus, SqliteStore, Store, StoryId, TermIndex};
+use crate::store::{build, feed, Assign, PutStatus, SqliteStore, Store, StoryId, StreamAssign};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -140,7 +140,7 @@ pub fn ingest_into(
 ) -> crate::Result<IngestReport> {
     opts.validate()?;
     let store = SqliteStore::open(db)?;
-    let mut index = TermIndex::new(opts.serve.join_threshold, 7);
+    let mut index = StreamAssign::new(&opts.cluster);
     store.load_index(&mut index)?;
     ingest_paths(&store, &mut index, paths, opts, progress)
 }

@@ -5,9 +5,9 @@
 //! thrown away whenever the story changes and rebuilt on demand. The [`Store`] trait is the
 //! seam for another backend (PostgreSQL) later; [`sqlite::SqliteStore`] is the default.
 //!
-//! Assigning a new article to a story is behind the [`assign::Assign`] trait: the first
-//! implementation ([`assign::TermIndex`]) is a plain single-link match over rare terms and
-//! names, to be replaced by the stream clustering of the `cluster` module.
+//! Assigning a new article to a story is behind the [`assign::Assign`] trait, implemented by
+//! [`stream::StreamAssign`] with the online clusterer of the `cluster` module (the one
+//! `storyline cluster` runs and the clustering bench measures).
 
 pub mod assign;
 pub mod build;
@@ -15,13 +15,15 @@ pub mod feed;
 pub mod ingest;
 mod migrations;
 pub mod sqlite;
+pub mod stream;
 
 use crate::model::Article;
 use serde::{Deserialize, Serialize};
 
-pub use assign::{Assign, TermIndex};
+pub use assign::Assign;
 pub use build::{build_story, StoryDoc};
 pub use sqlite::SqliteStore;
+pub use stream::StreamAssign;
 
 /// A story's id in the store (stable while articles join it).
 pub type StoryId = i64;

@@ -423,7 +423,7 @@ impl Store for SqliteStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::TermIndex;
+    use crate::store::StreamAssign;
 
     fn art(id: &str, source: &str, text: &str) -> Article {
         Article {
@@ -445,7 +445,7 @@ mod tests {
     fn put_is_idempotent_and_updates_replace() {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(&dir.path().join("s.db")).unwrap();
-        let mut idx = TermIndex::default();
+        let mut idx = StreamAssign::new(&crate::cluster::ClusterOptions::default());
         let a = art("a", "DW", "Blinken met Lavrov in Geneva on Friday.");
         let p = store.put(vec![a.clone()], &mut idx).unwrap();
         assert_eq!(p[0].status, PutStatus::Added);
@@ -470,7 +470,7 @@ mod tests {
     fn same_file_name_in_two_folders_is_two_articles() {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(&dir.path().join("s.db")).unwrap();
-        let mut idx = TermIndex::default();
+        let mut idx = StreamAssign::new(&crate::cluster::ClusterOptions::default());
         let mut a = art("doc1", "doc1", "Blinken met Lavrov in Geneva on Friday.");
         a.format = Format::Text;
         a.path = PathBuf::from("x/doc1.txt");
@@ -498,7 +498,7 @@ mod tests {
         let path = dir.path().join("s.db");
         {
             let store = SqliteStore::open(&path).unwrap();
-            let mut idx = TermIndex::default();
+            let mut idx = StreamAssign::new(&crate::cluster::ClusterOptions::default());
             store
                 .put(
                     vec![

@@ -90,8 +90,12 @@ pub const DATELINE_BYTES: usize = 600;
 
 /// An article's own date from its text, for articles without a metadata date: the first
 /// complete calendar date (day, month and year: "Friday, Jan. 21, 2022", "January 21,
-/// 2022", "21 January 2022", "2022-01-21") within the first [`DATELINE_BYTES`] bytes, where
-/// datelines and `date` headers sit. Callers try `Article::published` first.
+/// 2022", "21 January 2022", "2022-01-21") within the first [`DATELINE_BYTES`] bytes that
+/// stands where datelines and `date` headers sit: first on its line, or after no more than a
+/// dateline's lead-in ("GENEVA,", "Posted Tuesday,", "Published on", "By Jane Doe |").
+/// A date inside a sentence or a caption ("FILE - In this Nov. 10, 2009 file photo", "On
+/// Oct. 3, 1995, a jury …") reports an event, not the article's date. Callers try
+/// `Article::published` first.
 pub fn reference_date(text: &str) -> Option<NaiveDate> {
     let mut end = text.len().min(DATELINE_BYTES);
     while !text.is_char_boundary(end) {
@@ -99,8 +103,46 @@ pub fn reference_date(text: &str) -> Option<NaiveDate> {
     }
     tag(text, Span::new(0, end), None)
         .into_iter()
-        .find(|m| !m.relative && m.granularity <= Granularity::Day && m.date.is_some())
+        .filter(|m| !m.relative && m.granularity <= Granularity::Day && m.date.is_some())
+        .find(|m| {
+            let line_start = text[..m.span.start].rfind('\n').map_or(0, |i| i + 1);
+            is_dateline_lead_in(&text[line_start..m.span.start])
+        })
         .and_then(|m| m.date)
+}
+
+/// True when `prefix` (the text of a line before a date) is empty or only a dateline's
+/// lead-in: place names in capitals, weekdays, "date", "published", "posted", "updated",
+/// "on" after one of those (a line opening "On" starts a sentence), separators; or a byline
+/// ("By …") ending in a separator.
+fn is_dateline_lead_in(prefix: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "date",
+        "dateline",
+        "published",
+        "posted",
+        "updated",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let p = prefix.trim();
+    if p.starts_with("By ") && p.ends_with(['|', '—', '–', '-', ',', '·', '•']) {
+        return p.split_whitespace().count() <= 8;
+    }
+    p.split_whitespace().enumerate().all(|(i, w)| {
+        let w =
+            w.trim_matches(|c: char| matches!(c, ',' | ':' | '|' | '—' | '–' | '-' | '·' | '•'));
+        w.is_empty()
+            || WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
+            || (i > 0 && w.eq_ignore_ascii_case("on"))
+            || (w.chars().any(|c| c.is_alphabetic())
+                && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '\''))
+    })
 }
 
 /// The reference date of an article: its publication date when known

@@ -469,3 +469,53 @@ fn article_reference_prefers_the_metadata_date() {
     a.published = None;
     assert_eq!(article_reference(&a), r(FRI));
 }
+
+#[test]
+fn reference_date_only_from_a_dateline_position() {
+    // Datelines and headers seen in Multi-News documents.
+    let cases = [
+        (
+            "Posted Tuesday, November 21, 2017 5:27 pm",
+            Some((2017, 11, 21)),
+        ),
+        ("Published on Aug 11, 2016\nText.", Some((2016, 8, 11))),
+        (
+            "CHICAGO, Nov. 30, 2018 /PRNewswire/ -- United Airlines",
+            Some((2018, 11, 30)),
+        ),
+        (
+            "MONDAY, Jan. 25, 2016 (HealthDay News) -- Colon cancer",
+            Some((2016, 1, 25)),
+        ),
+        ("By Jane Doe | March 10, 2012", Some((2012, 3, 10))),
+        ("Headline\nFebruary 2, 2018\nBody.", Some((2018, 2, 2))),
+        // Reported events and captions, not the article's date.
+        (
+            "FILE - In this Nov. 10, 2009 file photo Mikhail Kalashnikov",
+            None,
+        ),
+        ("On Oct. 3, 1995, a jury acquitted O.J. Simpson.", None),
+        (
+            "The new tax went into effect on January 1, 2018 and adds 1.75 cents.",
+            None,
+        ),
+        (
+            "A visitor arrives at a gated house in Woodland Hills on Tuesday, Jan. 24, 2017.",
+            None,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(
+            reference_date(text),
+            want.and_then(|(y, m, dd)| d(y, m, dd)),
+            "{text:?}"
+        );
+    }
+    // A caption first, then the dateline: the dateline is taken.
+    assert_eq!(
+        reference_date(
+            "FILE - In this May 4, 2001 photo, a man.\nPosted: Wednesday, June 27, 2012 1:32 PM"
+        ),
+        d(2012, 6, 27)
+    );
+}
