@@ -55,8 +55,7 @@ pub fn weigh(story: &Story) -> Weights {
         .collect();
     // Every (concept, group, early) occurrence, sorted: a concept's run gives its sentence
     // count, its distinct groups and whether it occurs early, with no map per concept.
-    let mut seen: Vec<(Concept, usize, bool)> =
-        Vec::with_capacity(all.iter().map(Vec::len).sum());
+    let mut seen: Vec<(Concept, usize, bool)> = Vec::with_capacity(all.iter().map(Vec::len).sum());
     for (u, cs) in story.units.iter().zip(&all) {
         let g = story.group[u.doc];
         seen.extend(cs.iter().map(|&c| (c, g, u.sent < 3)));

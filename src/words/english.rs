@@ -332,7 +332,8 @@ mod tests {
 
     #[test]
     fn equals_rust_stemmers_on_hard_cases() {
-        let words = "skis skies dying lying tying idly gently ugly early only singly sky news howe \
+        let words =
+            "skis skies dying lying tying idly gently ugly early only singly sky news howe \
             atlas cosmos bias andes inning innings outing canning herring earring proceed exceed \
             succeed generous generate communism arsenal caresses ponies ties cries gas gaps kiwis \
             us ss sses luxuriating hopping hoping filing fizzed bled feed agreed agreedly \
