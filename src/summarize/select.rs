@@ -89,7 +89,8 @@ const PERSONAL: &[&str] = &[
 fn personal(text: &str) -> bool {
     let mut quoted = false;
     let mut word_start: Option<usize> = None;
-    let is_personal = |w: &str| w != "US" && PERSONAL.contains(&w.to_lowercase().as_str());
+    let is_personal =
+        |w: &str| w.len() <= 10 && w != "US" && PERSONAL.iter().any(|p| p.eq_ignore_ascii_case(w));
     for (i, ch) in text.char_indices() {
         if ch.is_alphabetic() {
             word_start.get_or_insert(i);
@@ -113,12 +114,14 @@ fn personal(text: &str) -> bool {
 /// True when `text` holds a web or e-mail address: site residue ("visit www.djreprints.com",
 /// "Send us a tip at tips@…"), not a reported fact.
 fn web_address(text: &str) -> bool {
+    let starts = |w: &str, p: &str| {
+        w.len() >= p.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    };
     text.split_whitespace().any(|w| {
-        let l = w.to_lowercase();
-        l.starts_with("http://")
-            || l.starts_with("https://")
-            || l.starts_with("www.")
-            || l.split_once('@')
+        starts(w, "http://")
+            || starts(w, "https://")
+            || starts(w, "www.")
+            || w.split_once('@')
                 .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.ends_with('.'))
     })
 }
