@@ -4,7 +4,11 @@
 //! `analyze-ner-heldout.txt` (round 1; its first figure is the tagger before this work, but its
 //! text was known while the gazetteers were written) and `analyze-ner-heldout2.txt` (round 2,
 //! written after the rules were done) and `analyze-ner-heldout3.txt` (round 3, written by a
-//! separate annotator who never saw the tagger: the strictest held-out figure). Exact-span, exact-type
+//! separate annotator who never saw the tagger; the rules were later revised against it, so it
+//! is now development data too), and `analyze-ner-dev2.txt` (60 sentences of other news,
+//! annotated to round 3's conventions and committed before the tagger was run on it, as a check
+//! on over-fitting those revisions; a few gazetteer entries written afterwards name things it
+//! holds, so its figure is a development figure, not a held-out one). Exact-span, exact-type
 //! precision, recall and F1, overall and per type; `cargo test --test analyze_ner_eval --
 //! --nocapture` prints them (and, with `NER_ERRORS=1`, every miss and extra). The floors
 //! asserted are regression guards below the measured figures, not targets.
@@ -127,7 +131,7 @@ fn score(name: &str, raw: &str) -> (f64, BTreeMap<String, f64>) {
 #[test]
 fn entity_f1_on_the_dev_set() {
     let (f, _) = score("dev", include_str!("fixtures/analyze-ner-dev.txt"));
-    assert!(f >= 0.75, "dev entity F1 fell to {f:.3}");
+    assert!(f >= 0.94, "dev entity F1 fell to {f:.3}");
 }
 
 #[test]
@@ -136,7 +140,7 @@ fn entity_f1_on_the_held_out_set() {
         "held-out 1",
         include_str!("fixtures/analyze-ner-heldout.txt"),
     );
-    assert!(f >= 0.75, "held-out round 1 entity F1 fell to {f:.3}");
+    assert!(f >= 0.87, "held-out round 1 entity F1 fell to {f:.3}");
 }
 
 #[test]
@@ -145,7 +149,7 @@ fn entity_f1_on_the_second_held_out_set() {
         "held-out 2",
         include_str!("fixtures/analyze-ner-heldout2.txt"),
     );
-    assert!(f >= 0.7, "held-out round 2 entity F1 fell to {f:.3}");
+    assert!(f >= 0.85, "held-out round 2 entity F1 fell to {f:.3}");
 }
 
 #[test]
@@ -154,5 +158,11 @@ fn entity_f1_on_the_third_held_out_set() {
         "held-out 3",
         include_str!("fixtures/analyze-ner-heldout3.txt"),
     );
-    assert!(f >= 0.65, "held-out round 3 entity F1 fell to {f:.3}");
+    assert!(f >= 0.87, "held-out round 3 entity F1 fell to {f:.3}");
+}
+
+#[test]
+fn entity_f1_on_the_second_dev_set() {
+    let (f, _) = score("dev 2", include_str!("fixtures/analyze-ner-dev2.txt"));
+    assert!(f >= 0.92, "second dev set entity F1 fell to {f:.3}");
 }

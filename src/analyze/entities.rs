@@ -18,8 +18,8 @@
 
 pub(crate) use super::entity_words::REPORTING;
 use super::entity_words::{
-    CALENDAR, CONNECT, DIRECTION, LOC_HEAD, LOC_SUFFIX, MISC_SUFFIX, ORG_HEAD, ORG_SUFFIX,
-    PLACE_BEFORE, PLACE_OF,
+    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MISC_SUFFIX, NOT_NAMES,
+    ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF,
 };
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
@@ -118,6 +118,12 @@ pub struct Entities {
 }
 
 fn is_stop(lower: &str) -> bool {
+    // "We'll", "They’re": a contraction of a stop word is one.
+    if let Some((base, _)) = lower.split_once(['\'', '\u{2019}']) {
+        if base == "i" || !base.is_empty() && crate::words::is_stopword(base) {
+            return true;
+        }
+    }
     crate::words::is_stopword(lower)
         || matches!(
             lower,
@@ -176,7 +182,48 @@ fn candidate(t: &str) -> bool {
     let plural_abbreviation = t.len() >= 3
         && t.ends_with('s')
         && t[..t.len() - 1].chars().all(|c| c.is_ascii_uppercase());
-    (is_capital(t) || is_initial(t)) && !CALENDAR.contains(&t) && !compound && !plural_abbreviation
+    (is_capital(t) || is_initial(t))
+        && !CALENDAR.contains(&t)
+        && !NOT_NAMES.contains(&t)
+        && !compound
+        && !plural_abbreviation
+}
+
+/// "O.J.", "J.R.": initials that open a person's name.
+fn initials(w: &str) -> bool {
+    w.len() >= 4
+        && w.len() % 2 == 0
+        && w.as_bytes()
+            .chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
+/// A web address ("Backpage.com") or a word with a capital inside ("MarketWatch",
+/// "PRNewswire"; not "McDonald", "MacArthur", "DeShawn"): a company's or an outlet's name.
+fn brand_like(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    if [".com", ".org", ".net", ".co.uk", ".gov"]
+        .iter()
+        .any(|d| lower.ends_with(d) && lower.len() > d.len() + 1)
+    {
+        return true;
+    }
+    let b = w.as_bytes();
+    if !w.is_ascii() || b.len() < 5 || !b[0].is_ascii_uppercase() {
+        return false;
+    }
+    // An inner capital after a lower-case letter, with at least three letters before it.
+    let inner = (3..b.len() - 1).any(|k| {
+        b[k].is_ascii_uppercase() && b[k - 1].is_ascii_lowercase() && b[k + 1].is_ascii_lowercase()
+    });
+    let caps_then_word = b.len() >= 6
+        && b[1].is_ascii_uppercase()
+        && (2..b.len() - 1).any(|k| b[k].is_ascii_uppercase() && b[k + 1].is_ascii_lowercase())
+        && b.iter().filter(|c| c.is_ascii_lowercase()).count() >= 3;
+    let personal_prefix = ["Mac", "Van", "Von", "Der", "Des", "Del", "Della"]
+        .iter()
+        .any(|p| w.starts_with(p));
+    w.chars().all(|c| c.is_ascii_alphanumeric()) && (inner && !personal_prefix || caps_then_word)
 }
 
 /// True when the capitals of `name` spell `acronym` ("Toxic Substances Control Act", "TSCA").
@@ -280,6 +327,39 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         if let Some((e, j)) = gaz_at[i].filter(|_| !given_name) {
             let entry = &g.entries[e];
             // Title-case text often capitalises a title word that is not one ("Secretary").
+            // "Broward Sheriff's Office": a title word in an office's name.
+            let office = entry.kind == GazKind::Title
+                && j + 1 < n
+                && matches!(toks[j + 1].gap(text), "'s " | "\u{2019}s ")
+                && ORG_SUFFIX.contains(&tx(j + 1));
+            if office {
+                let mut start = match prefix {
+                    Some((ps, pe)) if pe == i && plain_gap(toks[i].gap(text)) => ps,
+                    _ => i,
+                };
+                if let Some(p) = out.last().filter(|p| {
+                    start == i
+                        && p.span.end == toks[i].gap_start
+                        && plain_gap(toks[i].gap(text))
+                        && matches!(p.kind, Some(Kind::Loc | Kind::Org))
+                }) {
+                    start = start_at[&p.span.start];
+                    out.pop();
+                }
+                let sp = Span::new(toks[start].span.start, toks[j + 1].span.end);
+                out.push(Raw {
+                    span: sp,
+                    full: sp,
+                    kind: Some(Kind::Org),
+                    gaz: None,
+                    weak: false,
+                    modifier: false,
+                });
+                title = None;
+                prefix = None;
+                i = j + 2;
+                continue;
+            }
             if entry.kind == GazKind::Title {
                 let start = match prefix {
                     Some((ps, pe)) if pe == i && plain_gap(toks[i].gap(text)) => ps,
@@ -289,6 +369,29 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 prefix = None;
             } else {
                 let kind = gaz_kind(entry.kind);
+                // "Sochi Olympics", "Beijing Games": a place before an event names it.
+                let event = entry.kind == GazKind::Misc
+                    && toks[j]
+                        .text(text)
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| MISC_SUFFIX.contains(&w))
+                    && plain_gap(toks[i].gap(text));
+                if event {
+                    if let Some(prev) = out.last_mut().filter(|p| {
+                        p.span.end == toks[i].gap_start
+                            && p.gaz.is_some_and(|e| g.entries[e].kind == GazKind::Loc)
+                    }) {
+                        prev.span.end = toks[j].span.end;
+                        prev.full.end = toks[j].span.end;
+                        prev.kind = Some(Kind::Misc);
+                        prev.gaz = None;
+                        title = None;
+                        prefix = None;
+                        i = j + 1;
+                        continue;
+                    }
+                }
                 out.push(Raw {
                     span: Span::new(toks[i].span.start, toks[j].span.end),
                     full: Span::new(toks[i].span.start, toks[j].span.end),
@@ -364,7 +467,26 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             {
                 break;
             }
-            if j < n && gaz_at[j].is_none() && plain_gap(toks[j].gap(text)) && candidate(tx(j)) {
+            // "Michael Bloomberg", "Robert Ford": a one-word organisation after a given name is
+            // a surname.
+            let surname_gaz = j == i + 1
+                && j < n
+                && g.is_first_name(tx(i))
+                && gaz_at[j].is_some_and(|(e, k)| {
+                    k == j && matches!(g.entries[e].kind, GazKind::Org | GazKind::Media)
+                });
+            // "In Southern California": the compass word goes with the place after it.
+            let compass = j + 1 < n
+                && DIRECTION.contains(&tx(j))
+                && gaz_at[j + 1].is_some_and(|(e, _)| {
+                    matches!(g.entries[e].kind, GazKind::Loc | GazKind::Misc)
+                });
+            if j < n
+                && (gaz_at[j].is_none() || surname_gaz)
+                && !compass
+                && plain_gap(toks[j].gap(text))
+                && candidate(tx(j))
+            {
                 j += 1;
             } else if j + 1 < n
                 && CONNECT.contains(&tx(j))
@@ -428,11 +550,23 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             s += 1;
         }
         let initial = initial && (s == i || j - s == 1);
+        // "Room 423", "Category 5": an ordinary word before a number is no name.
+        if j - s == 1
+            && j < n
+            && g.is_ordinary(tx(s))
+            && plain_gap(toks[j].gap(text))
+            && tx(j).chars().all(|c| c.is_ascii_digit())
+        {
+            i = j;
+            continue;
+        }
         // Words right before a title belong to it ("Public Information Officer Karges").
         if j < n
             && plain_gap(toks[j].gap(text))
             && gaz_at[j].is_some_and(|(e, _)| g.entries[e].kind == GazKind::Title)
             && !g.is_first_name(tx(s))
+            // "Las Vegas Police Sgt. John Sheahan": an organisation's name before a title.
+            && !ORG_SUFFIX.contains(&tx(j - 1))
         {
             prefix = Some((s, j));
             i = j;
@@ -454,7 +588,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 p.gaz.is_some()
                     && p.span.end == toks[s].gap_start
                     && plain_gap(toks[s].gap(text))
-                    && matches!(p.kind, Some(Kind::Loc | Kind::Org))
+                    && (matches!(p.kind, Some(Kind::Loc | Kind::Org))
+                        || p.kind == Some(Kind::Misc) && ORG_SUFFIX.contains(&last))
             });
         let suffix_kind = if multi && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s)))
             || after_known && ORG_SUFFIX.contains(&last)
@@ -473,10 +608,30 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         };
         // The place before an organisation's name is part of it ("Los Angeles Police
         // Department").
-        if suffix_kind == Some(Kind::Org) || suffix_kind.is_some() && after_known {
+        // So is a nationality before an organisation's ("Syrian Army", "European Southern
+        // Observatory"), and a place before an event's ("U.S. Clay Court Championship").
+        if matches!(suffix_kind, Some(Kind::Org | Kind::Misc))
+            || suffix_kind.is_some() && after_known
+        {
+            // "U.S. Ski and Snowboard Association": an untyped name joined by "and".
+            if suffix_kind == Some(Kind::Org) {
+                if let Some(prev) = out.last().filter(|p| {
+                    p.kind.is_none()
+                        && p.gaz.is_none()
+                        && !p.weak
+                        && toks[s].gap(text) == " "
+                        && s > 0
+                        && tx(s - 1) == "and"
+                        && text[p.span.end..toks[s - 1].span.start].trim().is_empty()
+                }) {
+                    s = start_at[&prev.span.start];
+                    out.pop();
+                }
+            }
             if let Some(prev) = out.last() {
                 let adjacent = prev.span.end == toks[s].gap_start && plain_gap(toks[s].gap(text));
-                let org_or_place = matches!(prev.kind, Some(Kind::Loc | Kind::Org));
+                let org_or_place = matches!(prev.kind, Some(Kind::Loc | Kind::Org))
+                    || prev.kind == Some(Kind::Misc) && suffix_kind == Some(Kind::Org);
                 if adjacent && org_or_place && prev.gaz.is_some() {
                     let k = start_at[&prev.span.start];
                     out.pop();
@@ -491,6 +646,20 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                         }
                     }
                 }
+            }
+        }
+        // "Ford Bronco", "Airbus A320-200": a company's name before a capitalised word names a
+        // product.
+        let mut product = false;
+        if suffix_kind.is_none() && j - s <= 2 && titled.is_none() && !g.is_first_name(tx(s)) {
+            if let Some(prev) = out.last().filter(|p| {
+                p.gaz.is_some_and(|e| g.entries[e].kind == GazKind::Org)
+                    && p.span.end == toks[s].gap_start
+                    && plain_gap(toks[s].gap(text))
+            }) {
+                s = start_at[&prev.span.start];
+                out.pop();
+                product = true;
             }
         }
         let mut run_start = s;
@@ -521,8 +690,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             || words.len() == 1 && (inverted || reported) && namelike(words[0])
             || words.len() == 1 && (g.is_surname(words[0]) || g.is_first_name(words[0]));
         // "in Bamako", "the province of Gansu".
+        // "a tweet from Elon Musk": after "from", a name that looks like a person's is one.
+        let from_person = s > 0 && tx(s - 1) == "from" && words.len() >= 2 && personal;
         let after_place_word = s > 0
             && plain_gap(toks[s].gap(text))
+            && !from_person
             && (PLACE_BEFORE.contains(&tx(s - 1).to_lowercase().as_str())
                 || s > 1
                     && tx(s - 1) == "of"
@@ -531,8 +703,46 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && ["ian", "ean", "ese", "ians", "eans"]
                 .iter()
                 .any(|x| tx(s).ends_with(x));
+        // Lower-case words around the name that tell its type: "security firm Global Rescue",
+        // "the journal, Science" (organisations); "the Venetian resort", "the Exarchia district"
+        // (places); "the Nour party".
+        let before_word = |k: usize| {
+            s >= k && {
+                let gap = toks[s].gap(text);
+                plain_gap(gap) || gap.trim() == ","
+            }
+        };
+        let org_before = before_word(1) && ORG_BEFORE.contains(&tx(s - 1));
+        let next_lower = (j < n && plain_gap(toks[j].gap(text))).then(|| tx(j));
+        let loc_after = next_lower.is_some_and(|w| LOC_AFTER.contains(&w));
+        let org_after = next_lower.is_some_and(|w| ORG_AFTER.contains(&w));
+        // "Forest Hill, Md.": a town before its state or province.
+        let town = j + 1 < n && toks[j].gap(text) == ", " && {
+            gaz_at[j].is_some_and(|(e, k)| {
+                g.entries[e].kind == GazKind::Loc
+                    && text[toks[k].span.end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| ",.;:)\u{2014}\n".contains(c))
+            })
+        };
+        let strong_person = person || g.is_first_name(tx(s)) || titled.is_some();
         let kind = if suffix_kind.is_some() {
             suffix_kind
+        } else if product {
+            Some(Kind::Misc)
+        } else if (org_before || org_after || words.len() == 1 && brand_like(words[0]))
+            && !strong_person
+        {
+            Some(Kind::Org)
+        } else if words == ["House"] && s > 0 && tx(s - 1) == "the" {
+            // "the House": the lower chamber.
+            Some(Kind::Org)
+        } else if (loc_after || town) && !strong_person {
+            Some(Kind::Loc)
+        } else if words.len() >= 2 && initials(words[0]) && is_capital(last) && !is_all_caps(last) {
+            // "O.J. Simpson".
+            Some(Kind::Per)
         } else if demonym && !person && !g.is_first_name(tx(s)) {
             Some(Kind::Misc)
         } else if after_place_word
@@ -543,6 +753,20 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             Some(Kind::Loc)
         } else if personal {
             Some(Kind::Per)
+        } else if let Some(p) = out.last().filter(|p| {
+            // "Compañía Panameña de Aviación S.A. (Copa)": a short name in brackets right after
+            // a name is that name's abbreviation.
+            words.len() == 1
+                && !is_all_caps(words[0])
+                && p.kind.is_some()
+                && toks[s].gap(text).trim() == "("
+                && p.span.end == toks[s].gap_start
+                && text[toks[s].span.end..].starts_with(')')
+        }) {
+            p.kind
+        } else if words.len() == 1 && is_all_caps(words[0]) && capitalised_place(g, words[0]) {
+            // "MONTREAL—The Russian Embassy": a dateline.
+            Some(Kind::Loc)
         } else if words.len() == 1 && is_all_caps(words[0]) && words[0].len() <= 6 {
             // "the Toxic Substances Control Act (TSCA)": an abbreviation in brackets has the
             // type of the name it abbreviates.
@@ -620,15 +844,33 @@ fn quoted_titles(text: &str, span: Span, out: &mut Vec<Raw>) {
         let inner = raw.trim_end_matches([',', '.', ' ']).trim_start();
         let words: Vec<&str> = inner.split_whitespace().collect();
         let capitals = words.iter().filter(|w| is_capital(w)).count();
-        let title = (2..=12).contains(&words.len())
-            && capitals >= 2
+        // One capitalised word in quotes inside a sentence, after a word ("in "Jumanji," he
+        // played", "NBC's "Today" show"), is a title too; not at the sentence's start.
+        let before = sub[..open].trim_end();
+        let single = words.len() == 1
             && is_capital(words[0])
-            && !inner.contains(". ")
-            && words.iter().all(|w| {
-                is_capital(w)
-                    || w.starts_with(|c: char| c.is_ascii_digit())
-                    || TITLE_SMALL.contains(w)
+            && !is_all_caps(words[0])
+            && words[0].chars().all(|c| c.is_alphanumeric() || c == '-')
+            && before.ends_with(|c: char| {
+                c.is_alphanumeric() || c == ',' || c == '\u{2019}' || c == '\''
             });
+        // "Mrs. Doubtfire": the full stop of a title abbreviation is no sentence break.
+        let stops = inner.split(". ").count().saturating_sub(1).saturating_sub(
+            ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "St. "]
+                .iter()
+                .map(|a| inner.matches(a).count())
+                .sum(),
+        );
+        let title = single
+            || (2..=12).contains(&words.len())
+                && capitals >= 2
+                && is_capital(words[0])
+                && stops == 0
+                && words.iter().all(|w| {
+                    is_capital(w)
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || TITLE_SMALL.contains(w)
+                });
         if !title {
             continue;
         }
@@ -663,7 +905,11 @@ fn hyphen_prefix(t: &str, start: usize) -> Option<Raw> {
         .into_iter()
         .next()?;
     let kind = g.entries[m.entry].kind;
-    matches!(kind, GazKind::Loc | GazKind::Misc).then(|| Raw {
+    matches!(
+        kind,
+        GazKind::Loc | GazKind::Misc | GazKind::Org | GazKind::Media
+    )
+    .then(|| Raw {
         span: Span::new(start, start + head.len()),
         full: Span::new(start, start + head.len()),
         kind: Some(gaz_kind(kind)),
@@ -849,12 +1095,45 @@ impl Entities {
             }
         }
         // Pass 2: lone names join the person whose surname they are; the rest stand alone.
+        // Typed names first, then untyped ones of several words, then untyped single words,
+        // so that a name is resolved with all the evidence the story holds.
+        deferred.sort_by_key(|&idx| {
+            let (d, _, r) = &raws[idx];
+            let words = r.span.of(text_of(*d)).split_whitespace().count();
+            match (r.kind.is_some() && !r.weak, words >= 2) {
+                (true, _) => 0,
+                (false, true) => 1,
+                (false, false) => 2,
+            }
+        });
         for idx in deferred {
             let (d, s, r) = &raws[idx];
             let text = text_of(*d);
             let name = r.span.of(text);
             let single = name.split_whitespace().count() == 1;
             let untyped = r.kind.is_none() || r.weak;
+            // "Kimbal Musk" after "Elon Musk", "Honey Sherman" after "Barry Sherman": an
+            // untyped two- or three-word name ending in a known person's surname is a relative.
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if r.kind.is_none()
+                && (2..=3).contains(&words.len())
+                && words.iter().all(|w| is_capital(w) && !is_all_caps(w))
+            {
+                let (first, last) = person_key(name);
+                if accs.iter().any(|a| a.kind == Kind::Per && a.last == last) {
+                    let a = match find_person(&accs, first.as_deref(), &last)
+                        .filter(|&a| accs[a].first.is_some() && accs[a].first == first)
+                    {
+                        Some(a) => a,
+                        None => {
+                            accs.push(new_acc(Kind::Per, None, first, last, false));
+                            accs.len() - 1
+                        }
+                    };
+                    add(&mut accs[a], *d, *s, r, text);
+                    continue;
+                }
+            }
             let alias = if single {
                 let f = fold(name);
                 let person = |by_first: bool| {
@@ -1161,6 +1440,47 @@ mod tests {
         let f = found("Following the meeting, Blinken told reporters.");
         assert!(f.iter().all(|x| x.0 != "Following"));
         assert!(f.iter().any(|x| x.0 == "Blinken" && x.1 == Some(Kind::Per)));
+    }
+
+    #[test]
+    fn words_around_a_name_tell_its_type() {
+        let f = found("The team hired security firm Global Rescue for the games.");
+        assert!(has(&f, "Global Rescue", Kind::Org), "{f:?}");
+        let f = found("He was last seen near the Venetian resort on the boulevard.");
+        assert!(has(&f, "Venetian", Kind::Loc), "{f:?}");
+        let f = found("Lackey, of Forest Hill, Md., said he saw it.");
+        assert!(has(&f, "Forest Hill", Kind::Loc), "{f:?}");
+        assert!(has(&f, "Md.", Kind::Loc), "{f:?}");
+    }
+
+    #[test]
+    fn products_offices_and_initials() {
+        let f = found("He fled in a white Ford Bronco down the freeway.");
+        assert!(has(&f, "Ford Bronco", Kind::Misc), "{f:?}");
+        let f = found("It was a sting by the Broward Sheriff's Office last week.");
+        assert!(has(&f, "Broward Sheriff's Office", Kind::Org), "{f:?}");
+        let f = found("Then O.J. Simpson left prison.");
+        assert!(has(&f, "O.J. Simpson", Kind::Per), "{f:?}");
+        let f = found("The driver of the SUV got CPR at 0400 GMT in Room 12.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn nationalities_and_places_join_the_names_after_them() {
+        let f = found("A fighter of the Free Syrian Army fired at Syrian Army positions.");
+        assert!(has(&f, "Syrian Army", Kind::Org), "{f:?}");
+        let f = found("Officials at the European Southern Observatory agreed.");
+        assert!(has(&f, "European Southern Observatory", Kind::Org), "{f:?}");
+        let f = found("She won the U.S. Clay Court Championship in Houston.");
+        assert!(has(&f, "U.S. Clay Court Championship", Kind::Misc), "{f:?}");
+    }
+
+    #[test]
+    fn one_quoted_word_after_a_word_is_a_title() {
+        let f = found("In \u{201c}Jumanji,\u{201d} he played a man trapped in a game.");
+        assert!(has(&f, "Jumanji", Kind::Misc), "{f:?}");
+        let f = found("In \u{201c}Mrs. Doubtfire,\u{201d} he plays a voice actor.");
+        assert!(has(&f, "Mrs. Doubtfire", Kind::Misc), "{f:?}");
     }
 
     #[test]

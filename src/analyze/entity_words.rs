@@ -123,6 +123,19 @@ pub(crate) const ORG_SUFFIX: &[&str] = &[
     "Bancorp",
     "Airline",
     "United",
+    "Observatory",
+    "Survey",
+    "Sports",
+    "Embassy",
+    "Consulate",
+    "Command",
+    "Brotherhood",
+    "S.A.",
+    "N.V.",
+    "PLC",
+    "LLP",
+    "Limited",
+    "Motor",
 ];
 /// Last words of names of events, laws, awards and other MISC names ("Gulf War", "Clean Air
 /// Act", "World Cup").
@@ -227,10 +240,16 @@ pub(crate) const LOC_SUFFIX: &[&str] = &[
     "State",
     "Village",
     "Borough",
+    "Strip",
+    "Jail",
+    "Hemisphere",
+    "Rd.",
+    "Ave.",
+    "Blvd.",
 ];
 /// First words of place names ("Mount Kumgang", "Lake Tahoe").
 pub(crate) const LOC_HEAD: &[&str] = &[
-    "Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Isle", "Gulf",
+    "Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Isle", "Gulf", "Planet",
 ];
 /// Capitalised words that are never names: days, months, "I", "OK", "TV".
 pub(crate) const CALENDAR: &[&str] = &[
@@ -304,6 +323,7 @@ pub(crate) const ORG_HEAD: &[&str] = &[
     "Federal",
     "Royal",
     "International",
+    "Observatory",
 ];
 /// Words after which a capitalised name is most often a place.
 pub(crate) const PLACE_BEFORE: &[&str] = &[
@@ -425,3 +445,66 @@ pub(crate) const REPORTING: &[&str] = &[
     "wondered",
     "shouted",
 ];
+
+/// Capitalised abbreviations and acronyms of common nouns: never names ("SUV", "CPR", "GMT").
+pub(crate) const NOT_NAMES: &[&str] = &[
+    "No.", "Nos.", "SUV", "SUVs", "CPR", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "CST", "CDT",
+    "DNA", "GDP", "CEO", "CFO", "COO", "HIV", "AIDS", "PTSD", "ICU", "ATM", "GPS", "MRI", "PDF",
+    "URL", "VIP", "DIY", "LGBT", "LGBTQ", "FAQ", "RSVP", "HPV", "ADHD", "STD", "IVF", "DUI", "DWI",
+    "ID", "IQ", "AM", "PM", "RPG", "IED", "MVP", "ER", "ETA", "PR", "HR", "IT", "Q&A",
+];
+/// Lower-case nouns before a name that make it an organisation ("security firm Global Rescue",
+/// "the journal, Science").
+pub(crate) const ORG_BEFORE: &[&str] = &[
+    "firm",
+    "company",
+    "carrier",
+    "airline",
+    "retailer",
+    "maker",
+    "manufacturer",
+    "automaker",
+    "giant",
+    "brand",
+    "newspaper",
+    "journal",
+    "magazine",
+    "broadcaster",
+    "publisher",
+    "startup",
+    "start-up",
+    "conglomerate",
+    "chain",
+    "lender",
+    "insurer",
+    "studio",
+    "label",
+    "website",
+    "outlet",
+    "tabloid",
+    "daily",
+    "charity",
+    "nonprofit",
+];
+/// Lower-case nouns after a name that make it a place ("the Venetian resort", "the Exarchia
+/// district").
+pub(crate) const LOC_AFTER: &[&str] = &[
+    "hotel",
+    "resort",
+    "casino",
+    "province",
+    "district",
+    "county",
+    "region",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+    "airport",
+    "stadium",
+    "arena",
+    "mall",
+    "prefecture",
+    "governorate",
+];
+/// Lower-case nouns after a name that make it an organisation ("the Nour party").
+pub(crate) const ORG_AFTER: &[&str] = &["party", "militia", "gang", "cartel"];

@@ -12,6 +12,14 @@ const ABBREV: &[&str] = &[
     "ft", "no", "vs",
 ];
 
+/// Abbreviations that keep their full stop only when capitalised (states and provinces in AP
+/// style, street words): "Oakville, Ont.", "Old Colony Rd.".
+const CAP_ABBREV: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ill", "kan", "kans", "ky",
+    "mass", "mich", "minn", "miss", "mo", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "wis",
+    "wyo", "ont", "que", "alta", "sask", "rd", "ave", "blvd",
+];
+
 /// One token of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
@@ -91,7 +99,8 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
         if b.get(end) == Some(&b'.') {
             let lower = tok.to_lowercase();
             let single = tok.chars().count() == 1 && is_capital(tok);
-            if single || tok.contains('.') || ABBREV.contains(&lower.as_str()) {
+            let cap = is_capital(tok) && CAP_ABBREV.contains(&lower.as_str());
+            if single || cap || tok.contains('.') || ABBREV.contains(&lower.as_str()) {
                 end += 1;
                 it.next();
                 tok = &s[start..end];
