@@ -142,9 +142,15 @@ fn child(n: usize) {
     );
     bar.set_message(format!("clustering {n}"));
     let t1 = Instant::now();
-    let c = cluster_articles(&articles, &ClusterOptions::default(), &|done| {
-        bar.set_position(done as u64)
-    });
+    // `STORYLINE_CLUSTER` may hold a JSON object of `ClusterOptions` fields (as in the
+    // quality bench) to time other settings.
+    let opts: ClusterOptions = match std::env::var("STORYLINE_CLUSTER") {
+        Ok(s) if !s.trim().is_empty() => {
+            serde_json::from_str(&s).expect("STORYLINE_CLUSTER: ClusterOptions JSON")
+        }
+        _ => ClusterOptions::default(),
+    };
+    let c = cluster_articles(&articles, &opts, &|done| bar.set_position(done as u64));
     let secs = t1.elapsed().as_secs_f64();
     bar.finish_and_clear();
     println!(

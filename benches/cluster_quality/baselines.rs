@@ -39,10 +39,12 @@ pub fn tfidf(docs: &[&Doc]) -> Vec<Vector> {
                 .into_iter()
                 .map(|(k, c)| (k, c * ((1.0 + n) / (1.0 + df[k as usize])).ln() + c))
                 .collect();
+            // Sorted before summing, so the norm (and every score) is the same from run to
+            // run whatever order the hash map hands the terms out in.
+            v.sort_unstable_by_key(|x| x.0);
             let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
             v.iter_mut()
                 .for_each(|x| x.1 /= norm.max(f32::MIN_POSITIVE));
-            v.sort_unstable_by_key(|x| x.0);
             v
         })
         .collect()

@@ -12,7 +12,8 @@
 //! `STORYLINE_BENCH_ONLY=storyline` skips the baselines; `STORYLINE_BENCH_SETS=UCI,event`
 //! runs only the sets whose names hold one of the words. The ECB+ topic row runs storyline at
 //! topic granularity (event stories at the default threshold, merged into topics): the
-//! threshold chosen there is `topic_threshold`.
+//! threshold chosen there is `topic_threshold`. The last column is storyline as shipped:
+//! B-cubed F1 on the choosing / reporting part at the default threshold, chosen on no set.
 
 mod baselines;
 mod data;
@@ -148,8 +149,10 @@ fn main() {
         ("ECB+ topic", part(&ecb_c, true), part(&ecb_r, true)),
         ("UCI headlines", part(&uci_c, false), part(&uci_r, false)),
     ];
-    println!("| set | system | threshold | choose F1 | P | R | F1 | NMI | ARI | clusters (gold) |");
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!(
+        "| set | system | threshold | choose F1 | P | R | F1 | NMI | ARI | clusters (gold) | F1 at the default threshold |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|");
     let only_sets = std::env::var("STORYLINE_BENCH_SETS").unwrap_or_default();
     for (name, c, r) in &sets {
         if !only_sets.is_empty() && !only_sets.split(',').any(|x| name.contains(x.trim())) {
@@ -187,11 +190,27 @@ fn main() {
                 continue;
             }
             let (t, cs, rs) = choose_and_report(c, r, run);
+            // Storyline as shipped: the default threshold, nothing chosen on this set.
+            let default = if sys != "storyline" {
+                String::new()
+            } else {
+                let o = base_opts();
+                let d = if *name == "ECB+ topic" {
+                    o.topic_threshold
+                } else {
+                    o.threshold
+                };
+                let (cd, rd) = (score(&c.gold, &run(c, d)), score(&r.gold, &run(r, d)));
+                format!("{:.3} / {:.3} ({d:.2})", cd.f1, rd.f1)
+            };
             if choose_only {
-                println!("| {name} | {sys} | {t:.2} | {:.3} | | | | | | |", cs.f1);
+                println!(
+                    "| {name} | {sys} | {t:.2} | {:.3} | | | | | | | {default} |",
+                    cs.f1
+                );
             } else {
                 println!(
-                    "| {name} | {sys} | {t:.2} | {:.3} | {:.3} | {:.3} | **{:.3}** | {:.3} | {:.3} | {} ({gold_n}) |",
+                    "| {name} | {sys} | {t:.2} | {:.3} | {:.3} | {:.3} | **{:.3}** | {:.3} | {:.3} | {} ({gold_n}) | {default} |",
                     cs.f1, rs.precision, rs.recall, rs.f1, rs.nmi, rs.ari, rs.clusters
                 );
             }

@@ -8,6 +8,7 @@
 
 pub mod claims;
 pub mod entities;
+mod entity_detect;
 mod entity_words;
 pub mod gazetteer;
 pub mod numbers;

@@ -9,7 +9,9 @@
 //!   ([`super::index`]), by cosine with the story's centroid (the sum of its articles'
 //!   vectors: every article of the story has a say, so one stray article cannot drag
 //!   unrelated ones in as single-link chaining would);
-//! - it joins the best story at or above the threshold, or starts a new one;
+//! - it joins the best story at or above the threshold (lower for short articles such as
+//!   headlines, whose cosine with a centroid is small even when they belong: see
+//!   [`super::ClusterOptions::short_features`]), or starts a new one;
 //! - when the article also reaches the threshold with other stories whose centroids are
 //!   close to its story's (cosine at or above `merge`), those stories are merged: an early
 //!   split that later articles show to be one event is undone;
@@ -138,11 +140,12 @@ impl Clusterer {
             let cands = self
                 .index
                 .candidates(&keys, |s| is_live(&stories[s as usize], now, quiet));
+            let threshold = self.opts.threshold_for(vector.len());
             let mut best: Option<(f32, usize)> = None;
             for s in cands {
                 let st = &self.stories[s as usize];
                 let sim = dot(&vector, &st.centroid) / st.norm.max(f32::MIN_POSITIVE);
-                if sim as f64 >= self.opts.threshold {
+                if sim as f64 >= threshold {
                     also.push(s as usize);
                 }
                 if best.is_none_or(|(b, _)| sim > b) {
@@ -150,7 +153,7 @@ impl Clusterer {
                 }
             }
             chosen = best
-                .filter(|(sim, _)| *sim as f64 >= self.opts.threshold)
+                .filter(|(sim, _)| *sim as f64 >= threshold)
                 .map(|(_, s)| s);
         }
         let new_story = chosen.is_none();

@@ -188,7 +188,7 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
                 }
             }
             if let Some((sim, s)) = best {
-                if sim >= opts.threshold && sim > own {
+                if sim >= opts.threshold_for(it.vector.len()) && sim > own {
                     groups[s0].add(it.vector, -1.0);
                     groups[s].add(it.vector, 1.0);
                     groups[s].see(it.date);

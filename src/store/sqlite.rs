@@ -430,7 +430,7 @@ mod tests {
             id: id.into(),
             source: source.into(),
             url: None,
-            title: Some(format!("Title {id}")),
+            title: Some(id.to_string()),
             published: chrono::NaiveDate::from_ymd_opt(2022, 1, 21),
             path: PathBuf::from("api"),
             line: None,

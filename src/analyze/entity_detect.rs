@@ -1,0 +1,844 @@
+//! Finding mentions in one text, before the story merges them ([`super::entities`]).
+//!
+//! Gazetteer matches first, then runs of capitalised tokens typed by what surrounds them: a
+//! title or honorific before a run makes it a person; an organisation word before it or a
+//! place word after it ("security firm Global Rescue", "the Venetian resort", "Forest Hill,
+//! Md.") types it; "Hotel", "Agency", "Times" at its end make it a place or an organisation;
+//! a given name of the list at its start makes it a person; initials, inner capitals and web
+//! addresses tell the rest. Sentence-initial and headline words are only *weak* candidates.
+
+use super::entities::{Kind, Raw};
+use super::entity_words::{
+    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MISC_SUFFIX, NOT_NAMES,
+    ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
+};
+use super::gazetteer::{GazKind, Gazetteer};
+use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
+use crate::model::Span;
+use std::collections::HashMap;
+
+fn is_stop(lower: &str) -> bool {
+    // "We'll", "They’re": a contraction of a stop word is one.
+    if let Some((base, _)) = lower.split_once(['\'', '\u{2019}']) {
+        if base == "i" || !base.is_empty() && crate::words::is_stopword(base) {
+            return true;
+        }
+    }
+    crate::words::is_stopword(lower)
+        || matches!(
+            lower,
+            "following"
+                | "after"
+                | "before"
+                | "earlier"
+                | "later"
+                | "meanwhile"
+                | "still"
+                | "however"
+                | "now"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "also"
+                | "while"
+                | "whereas"
+                | "although"
+                | "though"
+                | "despite"
+                | "according"
+                | "amid"
+                | "amidst"
+                | "over"
+                | "under"
+                | "why"
+                | "how"
+                | "what"
+                | "when"
+                | "where"
+                | "possible"
+                | "both"
+                | "hours"
+                | "two"
+                | "three"
+                | "many"
+                | "most"
+                | "some"
+                | "several"
+                | "last"
+                | "next"
+                | "this"
+                | "these"
+                | "those"
+                | "talks"
+        )
+}
+
+fn candidate(t: &str) -> bool {
+    // "Canadian-born", "Moscow-based": a capital before a lower-case compound is no name.
+    let compound = t
+        .split_once('-')
+        .is_some_and(|(_, b)| b.starts_with(char::is_lowercase));
+    // "KOs", "CEOs": the plural of an abbreviation is a common noun.
+    let plural_abbreviation = t.len() >= 3
+        && t.ends_with('s')
+        && t[..t.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+    (is_capital(t) || is_initial(t))
+        && !CALENDAR.contains(&t)
+        && !NOT_NAMES.contains(&t)
+        && !compound
+        && !plural_abbreviation
+}
+
+/// "O.J.", "J.R.": initials that open a person's name.
+fn initials(w: &str) -> bool {
+    w.len() >= 4
+        && w.len() % 2 == 0
+        && w.as_bytes()
+            .chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
+/// A web address ("Backpage.com") or a word with a capital inside ("MarketWatch",
+/// "PRNewswire"; not "McDonald", "MacArthur", "DeShawn"): a company's or an outlet's name.
+fn brand_like(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    if [".com", ".org", ".net", ".co.uk", ".gov"]
+        .iter()
+        .any(|d| lower.ends_with(d) && lower.len() > d.len() + 1)
+    {
+        return true;
+    }
+    let b = w.as_bytes();
+    if !w.is_ascii() || b.len() < 5 || !b[0].is_ascii_uppercase() {
+        return false;
+    }
+    // An inner capital after a lower-case letter, with at least three letters before it.
+    let inner = (3..b.len() - 1).any(|k| {
+        b[k].is_ascii_uppercase() && b[k - 1].is_ascii_lowercase() && b[k + 1].is_ascii_lowercase()
+    });
+    let caps_then_word = b.len() >= 6
+        && b[1].is_ascii_uppercase()
+        && (2..b.len() - 1).any(|k| b[k].is_ascii_uppercase() && b[k + 1].is_ascii_lowercase())
+        && b.iter().filter(|c| c.is_ascii_lowercase()).count() >= 3;
+    let personal_prefix = ["Mac", "Van", "Von", "Der", "Des", "Del", "Della"]
+        .iter()
+        .any(|p| w.starts_with(p));
+    w.chars().all(|c| c.is_ascii_alphanumeric()) && (inner && !personal_prefix || caps_then_word)
+}
+
+/// True when the capitals of `name` spell `acronym` ("Toxic Substances Control Act", "TSCA").
+fn spells(name: &str, acronym: &str) -> bool {
+    let caps: String = name.chars().filter(char::is_ascii_uppercase).collect();
+    caps == acronym
+}
+
+/// True when an all-capitals word is a known place in title case ("CAIRO", a dateline).
+fn capitalised_place(g: &Gazetteer, word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let titled: String = std::iter::once(first)
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    g.find(&titled, |s, e| s == 0 && e == titled.len())
+        .iter()
+        .any(|m| g.entries[m.entry].kind == GazKind::Loc)
+}
+
+fn plain_gap(g: &str) -> bool {
+    g.chars().all(char::is_whitespace) && !g.contains('\n')
+}
+
+fn opens_sentence(gap: &str) -> bool {
+    gap.chars().any(|c| {
+        matches!(
+            c,
+            '\u{201c}' | '"' | '\u{2018}' | '(' | '\u{2014}' | ':' | '\n' | '.' | '?' | '!' | '|'
+        )
+    })
+}
+
+/// Finds mention candidates in `span` of `text`. `headline` marks title-case text, where
+/// capitals say nothing.
+pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
+    let g = Gazetteer::get();
+    let toks = tokenize(text, span);
+    let n = toks.len();
+    let start_at: HashMap<usize, usize> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.start, i))
+        .collect();
+    let end_at: HashMap<usize, usize> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.span.end, i))
+        .collect();
+    let sub = span.of(text);
+    let matches = g.find(sub, |s, e| {
+        start_at.contains_key(&(span.start + s)) && end_at.contains_key(&(span.start + e))
+    });
+    // Gazetteer match starting at each token: (entry, last token).
+    let mut gaz_at: Vec<Option<(usize, usize)>> = vec![None; n];
+    for m in &matches {
+        let (i, j) = (
+            start_at[&(span.start + m.start)],
+            end_at[&(span.start + m.end)],
+        );
+        gaz_at[i] = Some((m.entry, j));
+    }
+    let tx = |k: usize| toks[k].text(text);
+    let mut out = Vec::new();
+    // The last title (or place before it): (first token of the full form, token after it).
+    let mut title: Option<(usize, usize)> = None;
+    let mut prefix: Option<(usize, usize)> = None; // a place/nationality just before a title
+    let mut i = 0;
+    while i < n {
+        // "West African", "Southern California": a compass word joins the name after it.
+        if DIRECTION.contains(&tx(i)) && gaz_at[i].is_none() && i + 1 < n {
+            if let Some((e, j)) = gaz_at[i + 1] {
+                let k = g.entries[e].kind;
+                if matches!(k, GazKind::Loc | GazKind::Misc) && plain_gap(toks[i + 1].gap(text)) {
+                    out.push(Raw {
+                        span: Span::new(toks[i].span.start, toks[j].span.end),
+                        full: Span::new(toks[i].span.start, toks[j].span.end),
+                        kind: Some(gaz_kind(k)),
+                        gaz: None,
+                        weak: false,
+                        modifier: false,
+                    });
+                    title = None;
+                    prefix = None;
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        let given_name = gaz_at[i].is_some_and(|(e, j)| {
+            j == i
+                && g.entries[e].kind != GazKind::Title
+                && g.is_first_name(tx(i))
+                && i + 1 < n
+                && gaz_at[i + 1].is_none()
+                && plain_gap(toks[i + 1].gap(text))
+                && candidate(tx(i + 1))
+        });
+        if let Some((e, j)) = gaz_at[i].filter(|_| !given_name) {
+            let entry = &g.entries[e];
+            // Title-case text often capitalises a title word that is not one ("Secretary").
+            // "Broward Sheriff's Office": a title word in an office's name.
+            let office = entry.kind == GazKind::Title
+                && j + 1 < n
+                && matches!(toks[j + 1].gap(text), "'s " | "\u{2019}s ")
+                && ORG_SUFFIX.contains(&tx(j + 1));
+            if office {
+                let mut start = match prefix {
+                    Some((ps, pe)) if pe == i && plain_gap(toks[i].gap(text)) => ps,
+                    _ => i,
+                };
+                if let Some(p) = out.last().filter(|p| {
+                    start == i
+                        && p.span.end == toks[i].gap_start
+                        && plain_gap(toks[i].gap(text))
+                        && matches!(p.kind, Some(Kind::Loc | Kind::Org))
+                }) {
+                    start = start_at[&p.span.start];
+                    out.pop();
+                }
+                let sp = Span::new(toks[start].span.start, toks[j + 1].span.end);
+                out.push(Raw {
+                    span: sp,
+                    full: sp,
+                    kind: Some(Kind::Org),
+                    gaz: None,
+                    weak: false,
+                    modifier: false,
+                });
+                title = None;
+                prefix = None;
+                i = j + 2;
+                continue;
+            }
+            if entry.kind == GazKind::Title {
+                let start = match prefix {
+                    Some((ps, pe)) if pe == i && plain_gap(toks[i].gap(text)) => ps,
+                    _ => i,
+                };
+                title = Some((start, j + 1));
+                prefix = None;
+            } else {
+                let kind = gaz_kind(entry.kind);
+                // "Sochi Olympics", "Beijing Games": a place before an event names it.
+                let event = entry.kind == GazKind::Misc
+                    && toks[j]
+                        .text(text)
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| MISC_SUFFIX.contains(&w))
+                    && plain_gap(toks[i].gap(text));
+                if event {
+                    if let Some(prev) = out.last_mut().filter(|p| {
+                        p.span.end == toks[i].gap_start
+                            && p.gaz.is_some_and(|e| g.entries[e].kind == GazKind::Loc)
+                    }) {
+                        prev.span.end = toks[j].span.end;
+                        prev.full.end = toks[j].span.end;
+                        prev.kind = Some(Kind::Misc);
+                        prev.gaz = None;
+                        title = None;
+                        prefix = None;
+                        i = j + 1;
+                        continue;
+                    }
+                }
+                out.push(Raw {
+                    span: Span::new(toks[i].span.start, toks[j].span.end),
+                    full: Span::new(toks[i].span.start, toks[j].span.end),
+                    kind: Some(kind),
+                    gaz: Some(e),
+                    weak: false,
+                    modifier: false,
+                });
+                if matches!(entry.kind, GazKind::Loc | GazKind::Misc | GazKind::Org) {
+                    prefix = Some((i, j + 1));
+                }
+                if entry.kind == GazKind::Per {
+                    attach_title(&toks, text, &mut out, title, i);
+                }
+                // "Super Bowl 50", "Super Bowl LIII": an event's number is part of its name.
+                if entry.kind == GazKind::Misc && j + 1 < n && plain_gap(toks[j + 1].gap(text)) {
+                    let next = tx(j + 1);
+                    let numeral = next.chars().all(|c| c.is_ascii_digit())
+                        || next.len() <= 6 && next.chars().all(|c| "IVXLC".contains(c));
+                    if numeral && next.len() <= 6 {
+                        if let Some(last) = out.last_mut() {
+                            last.span.end = toks[j + 1].span.end;
+                            last.full.end = toks[j + 1].span.end;
+                            last.gaz = None;
+                        }
+                        i = j + 2;
+                        continue;
+                    }
+                }
+            }
+            i = j + 1;
+            continue;
+        }
+        let t = tx(i);
+        if !candidate(t) {
+            // "Canadian-born", "Moscow-based": the known name before the hyphen.
+            if let Some(raw) = hyphen_prefix(t, toks[i].span.start) {
+                out.push(raw);
+            }
+            i += 1;
+            continue;
+        }
+        // The number of tokens a linking phrase ("for the", "of the", "and the") adds to an
+        // organisation's name run `i..j`, when one follows and a capitalised word after it.
+        let org_link = |j: usize| -> Option<usize> {
+            if j + 2 >= n {
+                return None;
+            }
+            let link = tx(j);
+            if !matches!(link, "for" | "of" | "and" | "on") {
+                return None;
+            }
+            let org = (i..j).any(|k| ORG_SUFFIX.contains(&tx(k)) || ORG_HEAD.contains(&tx(k)));
+            let linked = (i..j).any(|k| tx(k).starts_with(char::is_lowercase));
+            let the = usize::from(tx(j + 1) == "the");
+            let word = j + 1 + the;
+            let ok = org
+                && (link != "and" || linked)
+                && (link != "of" || the == 1)
+                && word < n
+                && (j..=word).all(|k| plain_gap(toks[k].gap(text)))
+                && gaz_at[word].is_none()
+                && candidate(tx(word));
+            ok.then_some(word + 1 - j)
+        };
+        let mut j = i + 1;
+        let titled_headline = headline && title.is_some_and(|(_, te)| te == i);
+        loop {
+            // In a headline a title's name ends at the surname ("Blinken Meets …").
+            if titled_headline
+                && !Gazetteer::get().is_first_name(tx(j - 1))
+                && !is_initial(tx(j - 1))
+            {
+                break;
+            }
+            // "Michael Bloomberg", "Robert Ford": a one-word organisation after a given name is
+            // a surname.
+            let surname_gaz = j == i + 1
+                && j < n
+                && g.is_first_name(tx(i))
+                && gaz_at[j].is_some_and(|(e, k)| {
+                    k == j && matches!(g.entries[e].kind, GazKind::Org | GazKind::Media)
+                });
+            // "In Southern California": the compass word goes with the place after it.
+            let compass = j + 1 < n
+                && DIRECTION.contains(&tx(j))
+                && gaz_at[j + 1].is_some_and(|(e, _)| {
+                    matches!(g.entries[e].kind, GazKind::Loc | GazKind::Misc)
+                });
+            if j < n
+                && (gaz_at[j].is_none() || surname_gaz)
+                && !compass
+                && plain_gap(toks[j].gap(text))
+                && candidate(tx(j))
+            {
+                j += 1;
+            } else if j + 1 < n
+                && CONNECT.contains(&tx(j))
+                // "Mike Brown of Caltech": a person's name ends before "of".
+                && !(tx(j) == "of" && g.is_first_name(tx(i)) && j - i >= 2)
+                && plain_gap(toks[j].gap(text))
+                && plain_gap(toks[j + 1].gap(text))
+                && gaz_at[j + 1].is_none()
+                && candidate(tx(j + 1))
+            {
+                j += 2;
+            } else if let Some(skip) = org_link(j) {
+                // "National Association for the Advancement of Colored People": an
+                // organisation's long name goes on across "for the", "of the", "and the".
+                j += skip;
+            } else if let Some((_, k)) = gaz_at
+                .get(j + 1)
+                .copied()
+                .flatten()
+                // "University of Copenhagen", "Bank of England": a known place after "of".
+                .filter(|&(e, _)| {
+                    g.entries[e].kind == GazKind::Loc
+                        && tx(j) == "of"
+                        && ORG_HEAD.contains(&tx(i))
+                        && plain_gap(toks[j].gap(text))
+                        && plain_gap(toks[j + 1].gap(text))
+                })
+            {
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        // "Magnolia Waco Properties, LLC": a company's legal form after a comma.
+        if j < n
+            && toks[j].gap(text) == ", "
+            && matches!(
+                tx(j),
+                "Inc." | "Inc" | "LLC" | "Ltd." | "Ltd" | "Corp." | "Co." | "plc" | "LLP" | "L.P."
+            )
+        {
+            j += 1;
+        }
+        let mut s = i;
+        let initial = i == 0 || opens_sentence(toks[i].gap(text));
+        while initial && s + 1 < j && s == i && is_stop(&tx(s).to_lowercase()) {
+            s += 1;
+        }
+        if s == i && j - s == 1 && is_stop(&t.to_lowercase()) {
+            i = j;
+            continue;
+        }
+        // "Archaeologist Giles Hamm": a sentence-initial word before a given name, or an
+        // ordinary word before a name that ends in a surname.
+        if initial
+            && s == i
+            && j - s >= 3
+            && !g.is_first_name(tx(s))
+            && (g.is_first_name(tx(s + 1)) || g.is_ordinary(tx(s)) && g.is_surname(tx(j - 1)))
+        {
+            s += 1;
+        }
+        let initial = initial && (s == i || j - s == 1);
+        // "Room 423", "Category 5": an ordinary word before a number is no name.
+        if j - s == 1
+            && j < n
+            && g.is_ordinary(tx(s))
+            && plain_gap(toks[j].gap(text))
+            && tx(j).chars().all(|c| c.is_ascii_digit())
+        {
+            i = j;
+            continue;
+        }
+        // Words right before a title belong to it ("Public Information Officer Karges").
+        if j < n
+            && plain_gap(toks[j].gap(text))
+            && gaz_at[j].is_some_and(|(e, _)| g.entries[e].kind == GazKind::Title)
+            && !g.is_first_name(tx(s))
+            // "Las Vegas Police Sgt. John Sheahan": an organisation's name before a title.
+            && !ORG_SUFFIX.contains(&tx(j - 1))
+        {
+            prefix = Some((s, j));
+            i = j;
+            continue;
+        }
+        // A title just before the run (a lower-case one may stand before a comma).
+        let titled = title.filter(|&(_, te)| {
+            te == s && {
+                let gap = toks[s].gap(text);
+                plain_gap(gap) || (gap.trim() == "," && !is_capital(tx(te - 1)))
+            }
+        });
+        let last = tx(j - 1);
+        let multi = j - s >= 2;
+        // A lone suffix word right after a known place or organisation ends its name ("West
+        // Coast Bank", "Erie County", "Boston Marathon").
+        let after_known = j - s == 1
+            && out.last().is_some_and(|p| {
+                p.gaz.is_some()
+                    && p.span.end == toks[s].gap_start
+                    && plain_gap(toks[s].gap(text))
+                    && (matches!(p.kind, Some(Kind::Loc | Kind::Org))
+                        || p.kind == Some(Kind::Misc) && ORG_SUFFIX.contains(&last))
+            });
+        let suffix_kind = if multi && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s)))
+            || after_known && ORG_SUFFIX.contains(&last)
+        {
+            Some(Kind::Org)
+        } else if multi && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s)))
+            || after_known
+                && LOC_SUFFIX.contains(&last)
+                && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
+        {
+            Some(Kind::Loc)
+        } else if (multi || after_known) && MISC_SUFFIX.contains(&last) {
+            Some(Kind::Misc)
+        } else {
+            None
+        };
+        // The place before an organisation's name is part of it ("Los Angeles Police
+        // Department").
+        // So is a nationality before an organisation's ("Syrian Army", "European Southern
+        // Observatory"), and a place before an event's ("U.S. Clay Court Championship").
+        if matches!(suffix_kind, Some(Kind::Org | Kind::Misc))
+            || suffix_kind.is_some() && after_known
+        {
+            // "U.S. Ski and Snowboard Association": an untyped name joined by "and".
+            if suffix_kind == Some(Kind::Org) {
+                if let Some(prev) = out.last().filter(|p| {
+                    p.kind.is_none()
+                        && p.gaz.is_none()
+                        && !p.weak
+                        && toks[s].gap(text) == " "
+                        && s > 0
+                        && tx(s - 1) == "and"
+                        && text[p.span.end..toks[s - 1].span.start].trim().is_empty()
+                }) {
+                    s = start_at[&prev.span.start];
+                    out.pop();
+                }
+            }
+            if let Some(prev) = out.last() {
+                let adjacent = prev.span.end == toks[s].gap_start && plain_gap(toks[s].gap(text));
+                let org_or_place = matches!(prev.kind, Some(Kind::Loc | Kind::Org))
+                    || prev.kind == Some(Kind::Misc) && suffix_kind == Some(Kind::Org);
+                if adjacent && org_or_place && prev.gaz.is_some() {
+                    let k = start_at[&prev.span.start];
+                    out.pop();
+                    s = k;
+                    // "Magnolia Waco Properties, LLC": an untyped name before the place too.
+                    if let Some(before) = out.last() {
+                        let adjacent =
+                            before.span.end == toks[s].gap_start && plain_gap(toks[s].gap(text));
+                        if adjacent && before.kind.is_none() && before.gaz.is_none() {
+                            s = start_at[&before.span.start];
+                            out.pop();
+                        }
+                    }
+                }
+            }
+        }
+        // "Ford Bronco", "Airbus A320-200": a company's name before a capitalised word names a
+        // product.
+        let mut product = false;
+        if suffix_kind.is_none() && j - s <= 2 && titled.is_none() && !g.is_first_name(tx(s)) {
+            if let Some(prev) = out.last().filter(|p| {
+                p.gaz.is_some_and(|e| g.entries[e].kind == GazKind::Org)
+                    && p.span.end == toks[s].gap_start
+                    && plain_gap(toks[s].gap(text))
+            }) {
+                s = start_at[&prev.span.start];
+                out.pop();
+                product = true;
+            }
+        }
+        let mut run_start = s;
+        let mut person = titled.is_some();
+        if let (Some(k), Some((ts, _))) = (suffix_kind, titled) {
+            // "the President Wilson Hotel": the title word is part of the name.
+            let _ = k;
+            run_start = ts;
+            person = false;
+        }
+        let words: Vec<&str> = (s..j).map(tx).collect();
+        let inverted = s > 0
+            && REPORTING.contains(&tx(s - 1))
+            && !matches!(tx(s - 1), "called" | "calls")
+            && plain_gap(toks[s].gap(text));
+        let reported = j < n && REPORTING.contains(&tx(j));
+        // Evidence of a person: a title, a given name, a middle initial, a two- or three-word
+        // name in mixed case that looks like a name (a known surname last, or no ordinary
+        // English word in it: "Guan Quanzhi" but not "Woodland Hills"), or a lone name next
+        // to a reporting verb that is not an ordinary word ("Hamm said", not "Police say").
+        let namelike = |w: &str| g.is_surname(w) || g.is_first_name(w) || !g.is_ordinary(w);
+        let personal = person
+            || g.is_first_name(words[0])
+            || words.iter().skip(1).any(|w| is_initial(w))
+            || (2..=3).contains(&words.len())
+                && !words.iter().any(|w| is_all_caps(w))
+                && (g.is_surname(last) || words.iter().all(|w| namelike(w)))
+            || words.len() == 1 && (inverted || reported) && namelike(words[0])
+            || words.len() == 1 && (g.is_surname(words[0]) || g.is_first_name(words[0]));
+        // "in Bamako", "the province of Gansu".
+        // "a tweet from Elon Musk": after "from", a name that looks like a person's is one.
+        let from_person = s > 0 && tx(s - 1) == "from" && words.len() >= 2 && personal;
+        let after_place_word = s > 0
+            && plain_gap(toks[s].gap(text))
+            && !from_person
+            && (PLACE_BEFORE.contains(&tx(s - 1).to_lowercase().as_str())
+                || s > 1
+                    && tx(s - 1) == "of"
+                    && PLACE_OF.contains(&tx(s - 2).to_lowercase().as_str()));
+        let demonym = j - s == 1
+            && ["ian", "ean", "ese", "ians", "eans"]
+                .iter()
+                .any(|x| tx(s).ends_with(x));
+        // Lower-case words around the name that tell its type: "security firm Global Rescue",
+        // "the journal, Science" (organisations); "the Venetian resort", "the Exarchia district"
+        // (places); "the Nour party".
+        let before_word = |k: usize| {
+            s >= k && {
+                let gap = toks[s].gap(text);
+                plain_gap(gap) || gap.trim() == ","
+            }
+        };
+        let org_before = before_word(1) && ORG_BEFORE.contains(&tx(s - 1));
+        let next_lower = (j < n && plain_gap(toks[j].gap(text))).then(|| tx(j));
+        let loc_after = next_lower.is_some_and(|w| LOC_AFTER.contains(&w));
+        let org_after = next_lower.is_some_and(|w| ORG_AFTER.contains(&w));
+        // "Forest Hill, Md.": a town before its state or province.
+        let town = j + 1 < n && toks[j].gap(text) == ", " && {
+            gaz_at[j].is_some_and(|(e, k)| {
+                g.entries[e].kind == GazKind::Loc
+                    && text[toks[k].span.end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| ",.;:)\u{2014}\n".contains(c))
+            })
+        };
+        let strong_person = person || g.is_first_name(tx(s)) || titled.is_some();
+        let kind = if suffix_kind.is_some() {
+            suffix_kind
+        } else if product {
+            Some(Kind::Misc)
+        } else if (org_before || org_after || words.len() == 1 && brand_like(words[0]))
+            && !strong_person
+        {
+            Some(Kind::Org)
+        } else if words == ["House"] && s > 0 && tx(s - 1) == "the" {
+            // "the House": the lower chamber.
+            Some(Kind::Org)
+        } else if (loc_after || town) && !strong_person {
+            Some(Kind::Loc)
+        } else if words.len() >= 2 && initials(words[0]) && is_capital(last) && !is_all_caps(last) {
+            // "O.J. Simpson".
+            Some(Kind::Per)
+        } else if demonym && !person && !g.is_first_name(tx(s)) {
+            Some(Kind::Misc)
+        } else if after_place_word
+            && !person
+            && !g.is_first_name(tx(s))
+            && !words.iter().skip(1).any(|w| is_initial(w))
+        {
+            Some(Kind::Loc)
+        } else if personal {
+            Some(Kind::Per)
+        } else if let Some(p) = out.last().filter(|p| {
+            // "Compañía Panameña de Aviación S.A. (Copa)": a short name in brackets right after
+            // a name is that name's abbreviation.
+            words.len() == 1
+                && !is_all_caps(words[0])
+                && p.kind.is_some()
+                && toks[s].gap(text).trim() == "("
+                && p.span.end == toks[s].gap_start
+                && text[toks[s].span.end..].starts_with(')')
+        }) {
+            p.kind
+        } else if words.len() == 1 && is_all_caps(words[0]) && capitalised_place(g, words[0]) {
+            // "MONTREAL—The Russian Embassy": a dateline.
+            Some(Kind::Loc)
+        } else if words.len() == 1 && is_all_caps(words[0]) && words[0].len() <= 6 {
+            // "the Toxic Substances Control Act (TSCA)": an abbreviation in brackets has the
+            // type of the name it abbreviates.
+            let spelled = out.last().filter(|p| {
+                toks[s].gap(text).trim() == "("
+                    && p.span.end == toks[s].gap_start
+                    && spells(&text[p.span.start..p.span.end], words[0])
+            });
+            match spelled {
+                Some(p) if p.kind.is_some() => p.kind,
+                _ if capitalised_place(g, words[0]) => Some(Kind::Loc),
+                _ => Some(Kind::Org),
+            }
+        } else {
+            None
+        };
+        let full_start = match titled {
+            Some((ts, _)) if person => ts,
+            _ => run_start,
+        };
+        let modifier = j - s == 1
+            && j < n
+            && plain_gap(toks[j].gap(text))
+            && tx(j).starts_with(char::is_lowercase)
+            && s > 0
+            && tx(s - 1).starts_with(char::is_lowercase)
+            && !PLACE_BEFORE.contains(&tx(s - 1))
+            && !matches!(tx(s - 1), "of" | "to" | "for" | "on" | "with" | "by");
+        let mk = |a: usize, b: usize, kind: Option<Kind>, weak: bool, full: usize| Raw {
+            span: Span::new(toks[a].span.start, toks[b - 1].span.end),
+            full: Span::new(toks[full].span.start, toks[b - 1].span.end),
+            kind,
+            gaz: None,
+            weak,
+            modifier,
+        };
+        if headline && !person && suffix_kind.is_none() {
+            for k in s..j {
+                out.push(mk(k, k + 1, None, true, k));
+            }
+        } else {
+            let weak = kind.is_none() && (initial || headline);
+            out.push(mk(run_start, j, kind, weak, full_start));
+        }
+        title = None;
+        prefix = None;
+        i = j;
+    }
+    if !headline {
+        quoted_titles(text, span, &mut out);
+    }
+    out
+}
+
+/// Small words a title keeps in lower case ("Raise One to Right Now").
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "with", "by", "or", "from",
+];
+
+/// A quoted run in title case is the name of a work (MISC): "The Jinx: The Life and Deaths of
+/// Robert Durst", "Raise One to Right Now". It replaces the names found inside it.
+fn quoted_titles(text: &str, span: Span, out: &mut Vec<Raw>) {
+    let sub = span.of(text);
+    let mut from = 0;
+    let mut found = false;
+    while let Some(o) = sub[from..].find(['"', '\u{201c}']) {
+        let open = from + o;
+        let inner_start = open + sub[open..].chars().next().map_or(1, char::len_utf8);
+        let Some(c) = sub[inner_start..].find(['"', '\u{201d}']) else {
+            break;
+        };
+        let close = inner_start + c;
+        from = close + sub[close..].chars().next().map_or(1, char::len_utf8);
+        let raw = &sub[inner_start..close];
+        let inner = raw.trim_end_matches([',', '.', ' ']).trim_start();
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        let capitals = words.iter().filter(|w| is_capital(w)).count();
+        // One capitalised word in quotes inside a sentence, after a word ("in "Jumanji," he
+        // played", "NBC's "Today" show"), is a title too; not at the sentence's start.
+        let before = sub[..open].trim_end();
+        let single = words.len() == 1
+            && is_capital(words[0])
+            && !is_all_caps(words[0])
+            && words[0].chars().all(|c| c.is_alphanumeric() || c == '-')
+            && before.ends_with(|c: char| {
+                c.is_alphanumeric() || c == ',' || c == '\u{2019}' || c == '\''
+            });
+        // "Mrs. Doubtfire": the full stop of a title abbreviation is no sentence break.
+        let stops = inner.split(". ").count().saturating_sub(1).saturating_sub(
+            ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "St. "]
+                .iter()
+                .map(|a| inner.matches(a).count())
+                .sum(),
+        );
+        let title = single
+            || (2..=12).contains(&words.len())
+                && capitals >= 2
+                && is_capital(words[0])
+                && stops == 0
+                && words.iter().all(|w| {
+                    is_capital(w)
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || TITLE_SMALL.contains(w)
+                });
+        if !title {
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let s = span.start + inner_start + lead;
+        let e = s + inner.len();
+        out.retain(|r| r.span.end <= s || r.span.start >= e);
+        out.push(Raw {
+            span: Span::new(s, e),
+            full: Span::new(s, e),
+            kind: Some(Kind::Misc),
+            gaz: None,
+            weak: false,
+            modifier: false,
+        });
+        found = true;
+    }
+    if found {
+        out.sort_by_key(|r| r.span.start);
+    }
+}
+
+/// The known place or nationality before the hyphen of a compound ("Canadian-born").
+fn hyphen_prefix(t: &str, start: usize) -> Option<Raw> {
+    let (head, _) = t.split_once('-')?;
+    if !is_capital(head) {
+        return None;
+    }
+    let g = Gazetteer::get();
+    let m = g
+        .find(head, |s, e| s == 0 && e == head.len())
+        .into_iter()
+        .next()?;
+    let kind = g.entries[m.entry].kind;
+    matches!(
+        kind,
+        GazKind::Loc | GazKind::Misc | GazKind::Org | GazKind::Media
+    )
+    .then(|| Raw {
+        span: Span::new(start, start + head.len()),
+        full: Span::new(start, start + head.len()),
+        kind: Some(gaz_kind(kind)),
+        gaz: Some(m.entry),
+        weak: false,
+        modifier: false,
+    })
+}
+
+/// A gazetteer person right after a title: widen its full form.
+fn attach_title(
+    toks: &[Tok],
+    text: &str,
+    out: &mut [Raw],
+    title: Option<(usize, usize)>,
+    i: usize,
+) {
+    if let (Some((ts, te)), Some(last)) = (title, out.last_mut()) {
+        if te == i && plain_gap(toks[i].gap(text)) {
+            last.full.start = toks[ts].span.start;
+        }
+    }
+}
+
+pub(super) fn gaz_kind(k: GazKind) -> Kind {
+    match k {
+        GazKind::Loc => Kind::Loc,
+        GazKind::Org | GazKind::Media => Kind::Org,
+        GazKind::Per | GazKind::Title => Kind::Per,
+        GazKind::Misc => Kind::Misc,
+    }
+}
