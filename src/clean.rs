@@ -11,7 +11,9 @@
 //! "newsletter" or "Twitter" is usually news.
 
 use crate::model::{Article, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// What a region of an article is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -188,16 +190,58 @@ const CHROME: &[&str] = &[
     "access denied",
 ];
 
+/// Phrases of an embedded post, anywhere in a paragraph.
+const EMBED: &[&str] = &[
+    "pic.twitter.com/",
+    "view this post on instagram",
+    "a post shared by",
+];
+
+/// Which lists of phrases occur in a lower-cased paragraph (bits in the order of `LISTS`).
+///
+/// One pass of an Aho-Corasick automaton over the paragraph answers what a substring
+/// search per phrase (some sixty of them) used to.
+fn phrase_lists(lower: &str) -> u8 {
+    const LISTS: [&[&str]; 5] = [CHROME, EMBED, PROMPTS, SHORT_PROMPTS, SHARE];
+    static AC: OnceLock<(AhoCorasick, Vec<u8>)> = OnceLock::new();
+    let (ac, list_of) = AC.get_or_init(|| {
+        let mut pats = Vec::new();
+        let mut list_of = Vec::new();
+        for (i, list) in LISTS.iter().enumerate() {
+            pats.extend(list.iter().copied());
+            list_of.extend(std::iter::repeat_n(1u8 << i, list.len()));
+        }
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(pats)
+            .expect("valid phrases");
+        (ac, list_of)
+    });
+    ac.find_overlapping_iter(lower)
+        .fold(0, |m, hit| m | list_of[hit.pattern().as_usize()])
+}
+
+const IN_CHROME: u8 = 1;
+const IN_EMBED: u8 = 2;
+const IN_PROMPTS: u8 = 4;
+const IN_SHORT_PROMPTS: u8 = 8;
+const IN_SHARE: u8 = 16;
+
 /// What a paragraph is when it is not news, or `None` when it is news.
 ///
 /// The paragraph is given without its surrounding white space.
 pub fn line_kind(line: &str) -> Option<RegionKind> {
-    let lower = line.to_lowercase();
-    let words = line.split_whitespace().count();
-    if CHROME.iter().any(|p| lower.contains(p)) {
+    let lower = if line.is_ascii() {
+        line.to_ascii_lowercase()
+    } else {
+        line.to_lowercase()
+    };
+    let words = crate::words::count_words(line);
+    let lists = phrase_lists(&lower);
+    if lists & IN_CHROME != 0 {
         return Some(RegionKind::PageChrome);
     }
-    if is_embed(line, &lower) {
+    if is_embed(line, &lower, lists & IN_EMBED != 0) {
         return Some(RegionKind::Embed);
     }
     if is_caption(line, &lower, words) {
@@ -212,12 +256,10 @@ pub fn line_kind(line: &str) -> Option<RegionKind> {
     {
         return Some(RegionKind::Advert);
     }
-    if (words <= 40 && PROMPTS.iter().any(|p| lower.contains(p)))
-        || (words <= 12 && SHORT_PROMPTS.iter().any(|p| lower.contains(p)))
-    {
+    if (words <= 40 && lists & IN_PROMPTS != 0) || (words <= 12 && lists & IN_SHORT_PROMPTS != 0) {
         return Some(RegionKind::Prompt);
     }
-    if words <= 12 && (SHARE.iter().any(|p| lower.contains(p)) || is_share_row(&lower)) {
+    if words <= 12 && (lists & IN_SHARE != 0 || is_share_row(&lower)) {
         return Some(RegionKind::Share);
     }
     if is_byline(line, words) {
@@ -253,12 +295,9 @@ fn is_share_row(lower: &str) -> bool {
     !toks.is_empty() && toks.iter().all(|t| SHARE_WORDS.contains(t))
 }
 
-fn is_embed(line: &str, lower: &str) -> bool {
-    if lower.contains("pic.twitter.com/")
-        || lower.contains("view this post on instagram")
-        || lower.contains("a post shared by")
-        || lower.starts_with("embedded video")
-    {
+/// `phrase`: one of `EMBED` occurs in `lower`.
+fn is_embed(line: &str, lower: &str, phrase: bool) -> bool {
+    if phrase || lower.starts_with("embedded video") {
         return true;
     }
     // "— Name (@handle) January 18, 2022" at the end of an embedded tweet.

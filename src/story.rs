@@ -7,15 +7,15 @@
 use crate::copies::{find_copies, groups, Copy};
 use crate::doc::Doc;
 use crate::model::Article;
-use crate::words::{count_words, Word};
+use crate::words::{count_words, Shared, Word};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 /// Stem ids.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
-    ids: HashMap<String, u32>,
-    stems: Vec<String>,
+    ids: HashMap<Shared, u32>,
+    stems: Vec<Shared>,
 }
 
 impl Vocab {
@@ -24,9 +24,21 @@ impl Vocab {
         if let Some(&id) = self.ids.get(stem) {
             return id;
         }
+        self.add(Shared::from(stem))
+    }
+
+    /// The id of a word's stem, adding it when new (sharing the word's string).
+    pub fn intern_shared(&mut self, stem: &Shared) -> u32 {
+        if let Some(&id) = self.ids.get(stem.as_str()) {
+            return id;
+        }
+        self.add(stem.clone())
+    }
+
+    fn add(&mut self, stem: Shared) -> u32 {
         let id = self.stems.len() as u32;
-        self.ids.insert(stem.to_string(), id);
-        self.stems.push(stem.to_string());
+        self.ids.insert(stem.clone(), id);
+        self.stems.push(stem);
         id
     }
 
@@ -116,7 +128,7 @@ impl Story {
                 units.push(Unit {
                     doc: d,
                     sent: s,
-                    stems: ws.iter().map(|w| vocab.intern(&w.stem)).collect(),
+                    stems: ws.iter().map(|w| vocab.intern_shared(&w.stem)).collect(),
                     stop: ws.iter().map(|w| w.stop).collect(),
                     words: count_words(doc.sentence_text(s)),
                     vector: Vec::new(),
@@ -155,7 +167,7 @@ impl Story {
 }
 
 fn intern_words(vocab: &mut Vocab, words: &[Word]) -> Vec<u32> {
-    words.iter().map(|w| vocab.intern(&w.stem)).collect()
+    words.iter().map(|w| vocab.intern_shared(&w.stem)).collect()
 }
 
 /// Fills each unit's TF-IDF vector (content stems only; IDF over the story's sentences).

@@ -10,8 +10,11 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use rustc_hash::FxHashSet;
 use std::cell::RefCell;
+use std::sync::Arc;
 use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
+
+mod english;
 
 /// One word of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,13 +22,84 @@ pub struct Word {
     /// Byte range in the article's text (a possessive `'s` excluded).
     pub span: Span,
     /// Lower-cased form.
-    pub lower: String,
+    pub lower: Shared,
     /// Stem of the lower-cased form (Snowball English).
-    pub stem: String,
+    pub stem: Shared,
     /// True for a stopword (function words, and news function words such as "said").
     pub stop: bool,
     /// True when the word starts with an upper-case letter.
     pub capital: bool,
+}
+
+/// An immutable string shared by every occurrence of the same word form.
+///
+/// News repeats its words: a story of a few articles has thousands of words but only a
+/// few hundred forms. Sharing one allocation per form (made when the form is first seen,
+/// see [`words`]) spares an allocation and a free for every word and every stem, and lets
+/// the story's vocabulary keep its stems without copying them.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Shared(Arc<str>);
+
+impl Shared {
+    /// The string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Shared {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Shared {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for Shared {
+    fn from(s: &str) -> Shared {
+        Shared(Arc::from(s))
+    }
+}
+
+impl From<Shared> for String {
+    fn from(s: Shared) -> String {
+        s.as_str().to_string()
+    }
+}
+
+impl PartialEq<str> for Shared {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Shared {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
 }
 
 fn stopwords() -> &'static FxHashSet<&'static str> {
@@ -165,8 +239,7 @@ pub fn stem(lower: &str) -> String {
         if let Some(s) = c.borrow().get(lower) {
             return s.clone();
         }
-        let base = irregular().get(lower).copied().unwrap_or(lower);
-        let s = stemmer().stem(base).into_owned();
+        let s = stem_uncached(lower);
         let mut c = c.borrow_mut();
         if c.len() >= STEM_CACHE {
             c.clear();
@@ -179,15 +252,36 @@ pub fn stem(lower: &str) -> String {
     })
 }
 
+/// [`stem`] without its cache.
+fn stem_uncached(lower: &str) -> String {
+    let base = irregular().get(lower).copied().unwrap_or(lower);
+    english::stem(base).unwrap_or_else(|| stemmer().stem(base).into_owned())
+}
+
 thread_local! {
     static STEMS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+    static FORMS: RefCell<FxHashMap<Shared, Form>> = RefCell::new(FxHashMap::default());
+}
+
+/// What a token (as written) gives every word written so.
+#[derive(Clone)]
+struct Form {
+    len: usize,
+    lower: Shared,
+    stem: Shared,
+    stop: bool,
+    capital: bool,
 }
 
 /// Empties the stem caches of this thread and of every thread of rayon's global pool, so
 /// that the next call stems from scratch (benchmarks use this to time cold calls).
 pub fn clear_stem_caches() {
-    STEMS.with(|c| c.borrow_mut().clear());
-    rayon::broadcast(|_| STEMS.with(|c| c.borrow_mut().clear()));
+    fn clear() {
+        STEMS.with(|c| c.borrow_mut().clear());
+        FORMS.with(|c| c.borrow_mut().clear());
+    }
+    clear();
+    rayon::broadcast(|_| clear());
 }
 
 /// Most stems kept in a thread's cache.
@@ -195,21 +289,51 @@ const STEM_CACHE: usize = 200_000;
 
 /// The words of `span` in `text`: runs of letters and digits (UAX #29 word boundaries),
 /// with a possessive `'s` / `’s` dropped.
+///
+/// Each distinct form is lower-cased, looked up and stemmed once per thread (the forms are
+/// kept until the cache holds `STEM_CACHE` of them, or [`clear_stem_caches`]); every
+/// other word written the same way shares its strings.
 pub fn words(text: &str, span: Span) -> Vec<Word> {
     let s = span.of(text);
     let mut out = Vec::with_capacity(s.len() / 6 + 1);
-    for_each_token(s, |off, w| {
-        if let Some(word) = make_word(span.start + off, w) {
-            out.push(word);
+    FORMS.with(|c| {
+        let mut forms = c.borrow_mut();
+        if forms.len() >= STEM_CACHE {
+            forms.clear();
         }
+        for_each_token(s, |off, w| {
+            if let Some(word) = make_word(&mut forms, span.start + off, w) {
+                out.push(word);
+            }
+        });
     });
     out
 }
 
-fn make_word(at: usize, w: &str) -> Option<Word> {
+fn make_word(forms: &mut FxHashMap<Shared, Form>, at: usize, w: &str) -> Option<Word> {
     if !w.chars().any(char::is_alphanumeric) {
         return None;
     }
+    let form = match forms.get(w) {
+        Some(f) => f.clone(),
+        None => {
+            let f = new_form(w);
+            forms.insert(Shared::from(w), f.clone());
+            f
+        }
+    };
+    Some(Word {
+        span: Span::new(at, at + form.len),
+        lower: form.lower,
+        stem: form.stem,
+        stop: form.stop,
+        capital: form.capital,
+    })
+}
+
+/// What a token (holding a letter or digit) gives as a word: its length without a
+/// possessive `'s`, lower case, stem, stopword and capital flags.
+fn new_form(w: &str) -> Form {
     let w = w
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("\u{2019}s"))
@@ -222,21 +346,28 @@ fn make_word(at: usize, w: &str) -> Option<Word> {
     };
     let capital = w.chars().next().is_some_and(char::is_uppercase);
     let stop = is_stopword(&lower);
+    let lower = Shared::from(lower.as_str());
     let stem = if lower
         .bytes()
         .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
     {
         lower.clone()
     } else {
-        stem(&lower)
+        // Each form is stemmed once (the form cache), so the stem cache would only cost.
+        let stem = stem_uncached(&lower);
+        if stem == *lower {
+            lower.clone()
+        } else {
+            Shared::from(stem.as_str())
+        }
     };
-    Some(Word {
-        span: Span::new(at, at + w.len()),
+    Form {
+        len: w.len(),
         lower,
         stem,
         stop,
         capital,
-    })
+    }
 }
 
 /// Calls `f(offset, token)` for the UAX #29 word tokens of `s` that hold a letter, digit or

@@ -20,7 +20,7 @@ pub fn tfidf(docs: &[&Doc]) -> Vec<Vector> {
                     continue;
                 }
                 let n = ids.len() as u32;
-                let id = *ids.entry(w.stem.clone()).or_insert(n);
+                let id = *ids.entry(w.stem.to_string()).or_insert(n);
                 *tf.entry(id).or_insert(0.0) += 1.0;
             }
             tf

@@ -48,33 +48,24 @@ pub struct Weights {
 /// with one source, it must appear in at least two sentences. Concepts first seen in a
 /// document's opening sentences weigh a little more.
 pub fn weigh(story: &Story) -> Weights {
-    let mut groups_of: HashMap<Concept, Vec<usize>> = HashMap::default();
-    let mut freq: HashMap<Concept, usize> = HashMap::default();
-    let mut early: HashMap<Concept, bool> = HashMap::default();
     let all: Vec<Vec<Concept>> = story
         .units
         .iter()
         .map(|u| concepts_of(&u.stems, &u.stop))
         .collect();
-    for (i, cs) in all.iter().enumerate() {
-        let u = &story.units[i];
+    // Every (concept, group, early) occurrence, sorted: a concept's run gives its sentence
+    // count, its distinct groups and whether it occurs early, with no map per concept.
+    let mut seen: Vec<(Concept, usize, bool)> = Vec::with_capacity(all.iter().map(Vec::len).sum());
+    for (u, cs) in story.units.iter().zip(&all) {
         let g = story.group[u.doc];
-        for &c in cs {
-            let gs = groups_of.entry(c).or_default();
-            if !gs.contains(&g) {
-                gs.push(g);
-            }
-            *freq.entry(c).or_insert(0) += 1;
-            if u.sent < 3 {
-                early.insert(c, true);
-            }
-        }
+        seen.extend(cs.iter().map(|&c| (c, g, u.sent < 3)));
     }
+    seen.sort_unstable();
     let multi = story.n_groups >= 2;
     let mut weight = HashMap::default();
-    for (c, gs) in &groups_of {
-        let df = gs.len() as f64;
-        let f = freq[c] as f64;
+    for run in seen.chunk_by(|a, b| a.0 == b.0) {
+        let df = run.chunk_by(|a, b| a.1 == b.1).count() as f64;
+        let f = run.len() as f64;
         let w = if multi {
             if df < 2.0 {
                 continue;
@@ -86,8 +77,8 @@ pub fn weigh(story: &Story) -> Weights {
             }
             f
         };
-        let bonus = if early.contains_key(c) { 1.2 } else { 1.0 };
-        weight.insert(*c, w * bonus);
+        let bonus = if run.iter().any(|o| o.2) { 1.2 } else { 1.0 };
+        weight.insert(run[0].0, w * bonus);
     }
     let unit_concepts = all
         .into_iter()
