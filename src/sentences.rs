@@ -2,7 +2,8 @@
 //!
 //! `sentencex` does the first cut inside each kept paragraph; a repair pass then joins
 //! cuts it makes after abbreviations and initials that news uses all the time ("Sec.",
-//! "Tues.", "Antony J. Blinken", "Jan. 21", "No. 2"), and drops cuts inside an
+//! "Tues.", "Antony J. Blinken", "Jan. 21", "No. 2") and after clock times that go on with a
+//! weekday, a month or a time zone ("found at 5 p.m. Monday on the patio", "8 p.m. ET"), and drops cuts inside an
 //! unfinished quotation when the next part is lower-case ("… very short notice,” he said).
 //! A quotation of several sentences inside one paragraph is kept as one sentence, so that
 //! no sentence holds half a quote.
@@ -123,8 +124,98 @@ fn should_join(prev: &str, next: &str) -> bool {
         if MAYBE_ABBREV.contains(&w.as_str()) && (first.is_ascii_digit() || first.is_lowercase()) {
             return true;
         }
+        if (w == "a.m" || w == "p.m") && goes_on_after_time(next) {
+            return true;
+        }
     }
     false
+}
+
+/// Capitalised words that go on a clock time rather than start a new sentence: "at 5 p.m.
+/// Monday on the back patio", "at 9 a.m. Jan. 21", "at 8 p.m. ET".
+const AFTER_TIME: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "mst",
+    "mdt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "local",
+];
+
+/// True when `next`, the text after a cut behind "a.m." or "p.m.", continues the time
+/// expression: a weekday, a month (for "May", only when a day number follows), a time zone
+/// ("Eastern", "Pacific", … only before "time", "Standard" or "Daylight").
+fn goes_on_after_time(next: &str) -> bool {
+    let mut words = next
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let second = words.next().unwrap_or("");
+    let lower = first.to_lowercase();
+    if AFTER_TIME.contains(&lower.as_str()) {
+        return true;
+    }
+    match lower.as_str() {
+        "may" => second.starts_with(|c: char| c.is_ascii_digit()),
+        "eastern" | "pacific" | "central" | "mountain" | "atlantic" => {
+            matches!(second, "time" | "Time" | "Standard" | "Daylight")
+        }
+        _ => false,
+    }
 }
 
 /// Builds the splitter's tables (`sentencex` compiles its regular expressions on first use,
@@ -216,6 +307,34 @@ mod tests {
             (
                 "The meeting was held in Washington, D.C. on Monday. It ended at 5 p.m. on the dot.",
                 &["The meeting was held in Washington, D.C. on Monday.", "It ended at 5 p.m. on the dot."],
+            ),
+            (
+                // A clock time goes on with a weekday, a month or a time zone; a capitalised
+                // sentence start after it is still a new sentence.
+                "The body was found around 5 p.m. Monday on the back patio. Police came at 9 a.m. Tuesday.",
+                &["The body was found around 5 p.m. Monday on the back patio.", "Police came at 9 a.m. Tuesday."],
+            ),
+            (
+                "Polls close at 8 p.m. ET in most states. Results follow at 10 P.M. EST, officials said.",
+                &["Polls close at 8 p.m. ET in most states.", "Results follow at 10 P.M. EST, officials said."],
+            ),
+            (
+                "The vote is at 11 a.m. Jan. 21 in Geneva. A second one is at 3 p.m. May 4.",
+                &["The vote is at 11 a.m. Jan. 21 in Geneva.", "A second one is at 3 p.m. May 4."],
+            ),
+            (
+                "It starts at 7 p.m. Eastern time tonight. It ended at 5 p.m. The police said so. It ended at 6 a.m. May God help them.",
+                &[
+                    "It starts at 7 p.m. Eastern time tonight.",
+                    "It ended at 5 p.m.",
+                    "The police said so.",
+                    "It ended at 6 a.m.",
+                    "May God help them.",
+                ],
+            ),
+            (
+                "The deadline passed at 5 p.m. and the crowd stayed. It came at 5 p.m. Eastern Europe is calm.",
+                &["The deadline passed at 5 p.m. and the crowd stayed.", "It came at 5 p.m.", "Eastern Europe is calm."],
             ),
             (
                 "Shares of Apple Inc. rose. The U.S. economy grew.",
