@@ -64,7 +64,9 @@ fn grid() -> Vec<f64> {
     (1..=90).map(|i| i as f64 / 100.0).collect()
 }
 
-/// Picks the threshold with the best F1 on `choose` (ties: the lowest), scores it on `report`.
+/// Picks the threshold with the best F1 on `choose` (ties: the lowest; F1s within 1e-9 are
+/// ties, so that float noise from parallel sums cannot flip the choice between runs), scores
+/// it on `report`.
 fn choose_and_report(choose: &Part, report: &Part, run: &Runner<'_>) -> (f64, Scores, Scores) {
     let tried: Vec<(f64, Scores)> = grid()
         .into_par_iter()
@@ -73,7 +75,7 @@ fn choose_and_report(choose: &Part, report: &Part, run: &Runner<'_>) -> (f64, Sc
     let (t, c) = tried
         .into_iter()
         .fold(None, |acc: Option<(f64, Scores)>, x| match acc {
-            Some(a) if a.1.f1 >= x.1.f1 => Some(a),
+            Some(a) if a.1.f1 >= x.1.f1 - 1e-9 => Some(a),
             _ => Some(x),
         })
         .unwrap();
