@@ -459,6 +459,28 @@ pub fn count_words(s: &str) -> usize {
     n
 }
 
+/// The text of every Multi-News document in `../shared` (tests that read real news), or
+/// `None`, with a skip message, when `../shared` is absent.
+#[cfg(test)]
+pub(crate) fn multinews_texts() -> Option<Vec<String>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/multinews-200");
+    let Ok(clusters) = std::fs::read_dir(dir) else {
+        eprintln!("skipped: {dir} is absent");
+        return None;
+    };
+    let mut texts = Vec::new();
+    for c in clusters.flatten() {
+        for d in std::fs::read_dir(c.path().join("docs"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            texts.push(std::fs::read_to_string(d.path()).unwrap_or_default());
+        }
+    }
+    Some(texts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -525,23 +547,14 @@ mod tests {
 
     #[test]
     fn tokens_follow_uax29_on_multinews() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/multinews-200");
-        let Ok(clusters) = std::fs::read_dir(dir) else {
-            eprintln!("skipped: {dir} is absent");
+        let Some(texts) = multinews_texts() else {
             return;
         };
         let mut n = 0;
-        for c in clusters.flatten() {
-            for d in std::fs::read_dir(c.path().join("docs"))
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
-                let text = std::fs::read_to_string(d.path()).unwrap_or_default();
-                for line in text.lines() {
-                    assert_eq!(ours(line), reference(line), "{line:?}");
-                    n += 1;
-                }
+        for text in &texts {
+            for line in text.lines() {
+                assert_eq!(ours(line), reference(line), "{line:?}");
+                n += 1;
             }
         }
         assert!(n > 1000, "{n} lines");

@@ -116,20 +116,7 @@ pub fn reference_date(text: &str) -> Option<NaiveDate> {
 /// "on" after one of those (a line opening "On" starts a sentence), separators; or a byline
 /// ("By …") ending in a separator.
 fn is_dateline_lead_in(prefix: &str) -> bool {
-    const WORDS: [&str; 12] = [
-        "date",
-        "dateline",
-        "published",
-        "posted",
-        "updated",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    const WORDS: [&str; 5] = ["date", "dateline", "published", "posted", "updated"];
     let p = prefix.trim();
     if p.starts_with("By ") && p.ends_with(['|', '—', '–', '-', ',', '·', '•']) {
         return p.split_whitespace().count() <= 8;
@@ -139,6 +126,7 @@ fn is_dateline_lead_in(prefix: &str) -> bool {
             w.trim_matches(|c: char| matches!(c, ',' | ':' | '|' | '—' | '–' | '-' | '·' | '•'));
         w.is_empty()
             || WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
+            || w.parse::<chrono::Weekday>().is_ok()
             || (i > 0 && w.eq_ignore_ascii_case("on"))
             || (w.chars().any(|c| c.is_alphabetic())
                 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '\''))

@@ -355,22 +355,13 @@ mod tests {
             .split_whitespace()
             .map(String::from)
             .collect();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/multinews-200");
-        let Ok(clusters) = std::fs::read_dir(dir) else {
-            eprintln!("skipped: {dir} is absent");
+        let Some(texts) = crate::words::multinews_texts() else {
             return;
         };
-        for c in clusters.flatten() {
-            for d in std::fs::read_dir(c.path().join("docs"))
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
-                let text = std::fs::read_to_string(d.path()).unwrap_or_default();
-                for w in text.split(|c: char| !c.is_ascii_alphabetic()) {
-                    if !w.is_empty() {
-                        words.insert(w.to_ascii_lowercase());
-                    }
+        for text in &texts {
+            for w in text.split(|c: char| !c.is_ascii_alphabetic()) {
+                if !w.is_empty() {
+                    words.insert(w.to_ascii_lowercase());
                 }
             }
         }
