@@ -9,8 +9,8 @@
 
 use super::entities::{Kind, Raw};
 use super::entity_words::{
-    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MISC_SUFFIX, NOT_NAMES,
-    ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
+    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MISC_HEAD, MISC_SUFFIX,
+    NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
 };
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
@@ -326,6 +326,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             continue;
         }
         let t = tx(i);
+        // "Canada-Russia relations": two known names joined by a hyphen are two mentions.
+        if let Some(pair) = hyphen_pair(t, toks[i].span.start) {
+            out.extend(pair);
+            i += 1;
+            continue;
+        }
         if !candidate(t) {
             // "Canadian-born", "Moscow-based": the known name before the hyphen.
             if let Some(raw) = hyphen_prefix(t, toks[i].span.start) {
@@ -501,7 +507,9 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
         {
             Some(Kind::Loc)
-        } else if (multi || after_known) && MISC_SUFFIX.contains(&last) {
+        } else if (multi || after_known) && MISC_SUFFIX.contains(&last)
+            || multi && MISC_HEAD.contains(&tx(s))
+        {
             Some(Kind::Misc)
         } else {
             None
@@ -817,6 +825,51 @@ fn hyphen_prefix(t: &str, start: usize) -> Option<Raw> {
         weak: false,
         modifier: false,
     })
+}
+
+/// The whole gazetteer name `word` starting at `start`, if there is one.
+fn known_name(g: &Gazetteer, word: &str, start: usize) -> Option<Raw> {
+    if !is_capital(word) {
+        return None;
+    }
+    let m = g
+        .find(word, |s, e| s == 0 && e == word.len())
+        .into_iter()
+        .next()?;
+    let kind = g.entries[m.entry].kind;
+    (kind != GazKind::Title).then(|| Raw {
+        span: Span::new(start, start + word.len()),
+        full: Span::new(start, start + word.len()),
+        kind: Some(gaz_kind(kind)),
+        gaz: Some(m.entry),
+        weak: false,
+        modifier: false,
+    })
+}
+
+/// Continents and oceans, which make one region name with a hyphen-joined neighbour.
+const REGION_PART: &[&str] = &[
+    "Asia",
+    "Pacific",
+    "Atlantic",
+    "Africa",
+    "Europe",
+    "America",
+    "Arctic",
+    "Mediterranean",
+];
+
+/// Both halves of a hyphen-joined pair of known names ("Canada-Russia"), each its own mention.
+fn hyphen_pair(t: &str, start: usize) -> Option<[Raw; 2]> {
+    let (head, tail) = t.split_once('-')?;
+    // "Asia-Pacific", "Euro-Atlantic": a continent or ocean joined to another names one region.
+    if tail.contains('-') || [head, tail].iter().any(|w| REGION_PART.contains(w)) {
+        return None;
+    }
+    let g = Gazetteer::get();
+    let a = known_name(g, head, start)?;
+    let b = known_name(g, tail, start + head.len() + 1)?;
+    Some([a, b])
 }
 
 /// A gazetteer person right after a title: widen its full form.

@@ -161,6 +161,8 @@ pub(crate) const MISC_SUFFIX: &[&str] = &[
     "Scandal",
     "Show",
 ];
+/// First words of named storms, which are events ("Hurricane Irene").
+pub(crate) const MISC_HEAD: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Superstorm"];
 /// Compass words that join the place or nationality after them ("West African", "Southern
 /// California").
 pub(crate) const DIRECTION: &[&str] = &[
@@ -242,6 +244,9 @@ pub(crate) const LOC_SUFFIX: &[&str] = &[
     "Borough",
     "Strip",
     "Jail",
+    "Penitentiary",
+    "Facility",
+    "Seaboard",
     "Hemisphere",
     "Rd.",
     "Ave.",
