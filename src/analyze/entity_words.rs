@@ -4,6 +4,7 @@
 
 /// Last words of organisation names ("Agency", "Times", "Inc.").
 pub(crate) const ORG_SUFFIX: &[&str] = &[
+    "Fame",
     "Times",
     "News",
     "Post",
