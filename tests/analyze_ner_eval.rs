@@ -11,7 +11,8 @@
 //! holds, so its figure is a development figure, not a held-out one), and `analyze-ner-heldout4.txt`
 //! (round 4, written by another separate annotator who never saw the tagger, and committed
 //! before the tagger was first run on it; its first figure, 0.753, is the tagger's honest
-//! held-out figure). Exact-span, exact-type
+//! held-out figure; the rules were then revised against it, so it is development data now).
+//! Exact-span, exact-type
 //! precision, recall and F1, overall and per type; `cargo test --test analyze_ner_eval --
 //! --nocapture` prints them (and, with `NER_ERRORS=1`, every miss and extra). The floors
 //! asserted are regression guards below the measured figures, not targets.
@@ -176,5 +177,5 @@ fn entity_f1_on_the_fourth_held_out_set() {
         "held-out 4",
         include_str!("fixtures/analyze-ner-heldout4.txt"),
     );
-    assert!(f >= 0.74, "held-out round 4 entity F1 fell to {f:.3}");
+    assert!(f >= 0.77, "held-out round 4 entity F1 fell to {f:.3}");
 }

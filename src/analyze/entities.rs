@@ -608,6 +608,21 @@ mod tests {
     }
 
     #[test]
+    fn hyphen_pairs_storms_and_prisons() {
+        let f = found("Talks on Canada-Russia relations began during an Asia-Pacific tour.");
+        assert!(has(&f, "Canada", Kind::Loc), "{f:?}");
+        assert!(has(&f, "Russia", Kind::Loc), "{f:?}");
+        assert!(f.iter().all(|x| x.0 != "Asia"), "{f:?}");
+        let f = found("Residents fled before Hurricane Irene reached the coast.");
+        assert!(has(&f, "Hurricane Irene", Kind::Misc), "{f:?}");
+        let f = found("He was held at the Montgomery County Correctional Facility overnight.");
+        assert!(
+            has(&f, "Montgomery County Correctional Facility", Kind::Loc),
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn sentence_initial_words_are_weak() {
         let f = found("Following the meeting, Blinken told reporters.");
         assert!(f.iter().all(|x| x.0 != "Following"));
