@@ -55,13 +55,18 @@ def wall(cmd, runs, env=None):
     return statistics.median(ts)
 
 
-def sumy_whole_call(peers, ds, words, runs):
-    """Median seconds of sumy LexRank's whole call on cluster `c` of dataset `ds`, in this
-    (warm) process."""
+def load_peers(peers):
+    """peers.py as a module (its read_docs, RankRecorder and budget_cut)."""
     import importlib.util
     spec = importlib.util.spec_from_file_location("peers", peers)
     pm = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(pm)
+    return pm
+
+
+def sumy_whole_call(pm, ds, words, runs):
+    """Median seconds of sumy LexRank's whole call on cluster `c` of dataset `ds`, in this
+    (warm) process."""
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.nlp.tokenizers import Tokenizer
     from sumy.nlp.stemmers import Stemmer
@@ -108,6 +113,7 @@ def main():
         if line.startswith("{"):
             j = json.loads(line)
             calls[os.path.dirname(j["dir"])] = j
+    pm = load_peers(peers)
     rows = []
     for name, d in sets.items():
         n = len(os.listdir(os.path.join(d, "docs")))
@@ -128,7 +134,7 @@ def main():
         sumy_proc = time.perf_counter() - t0
         tsv = open(os.path.join(outdir, "_timing", "sumy-LexRank.tsv")).read().splitlines()[1].split("\t")
         sumy_call = float(tsv[2]) if tsv[1] == "ok" else float("nan")
-        sumy_whole = sumy_whole_call(peers, ds, a.words, a.whole_runs if n <= 10 else 1)
+        sumy_whole = sumy_whole_call(pm, ds, a.words, a.whole_runs if n <= 10 else 1)
         call = calls[d]
         rows.append((name, n, words, call["median_ms"] / 1000, call["cpu_ms"] / 1000, sumy_call,
                      sumy_whole, sl_wall, sumy_proc, sl_mem, sumy_mem))

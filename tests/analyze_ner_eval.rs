@@ -74,7 +74,7 @@ fn prf(t: usize, p: usize, n: usize) -> (f64, f64, f64) {
 
 /// Tags every document of a fixture (each its own story: no help from other articles), prints
 /// per-type and overall scores, and returns overall F1 and per-type F1.
-fn score(name: &str, raw: &str) -> (f64, BTreeMap<String, f64>) {
+fn score(name: &str, raw: &str) -> f64 {
     let show = std::env::var_os("NER_ERRORS").is_some();
     let docs = gold(raw);
     let mut tp: BTreeMap<String, usize> = BTreeMap::new();
@@ -114,14 +114,12 @@ fn score(name: &str, raw: &str) -> (f64, BTreeMap<String, f64>) {
         }
     }
     let (mut at, mut ap, mut an) = (0, 0, 0);
-    let mut per_type = BTreeMap::new();
     println!("{name}: {} documents", docs.len());
     for k in ["PER", "LOC", "ORG", "MISC"] {
         let get = |m: &BTreeMap<String, usize>| m.get(k).copied().unwrap_or(0);
         let (t, p, n) = (get(&tp), get(&fp), get(&fn_));
         let (pr, rc, f) = prf(t, p, n);
         println!("  {k:4}  gold {:3}  P {pr:.3}  R {rc:.3}  F1 {f:.3}", t + n);
-        per_type.insert(k.to_string(), f);
         at += t;
         ap += p;
         an += n;
@@ -131,62 +129,67 @@ fn score(name: &str, raw: &str) -> (f64, BTreeMap<String, f64>) {
         "  all   gold {:3}  P {pr:.3}  R {rc:.3}  F1 {f:.3}",
         at + an
     );
-    (f, per_type)
+    f
+}
+
+/// Scores a fixture and fails when its F1 falls below `floor` (a regression guard set just
+/// below the measured figure).
+fn guard(name: &str, raw: &str, floor: f64) {
+    let f = score(name, raw);
+    assert!(f >= floor, "{name} entity F1 fell to {f:.3}");
 }
 
 #[test]
 fn entity_f1_on_the_dev_set() {
-    let (f, _) = score("dev", include_str!("fixtures/analyze-ner-dev.txt"));
-    assert!(f >= 0.94, "dev entity F1 fell to {f:.3}");
+    guard("dev", include_str!("fixtures/analyze-ner-dev.txt"), 0.94);
 }
 
 #[test]
 fn entity_f1_on_the_held_out_set() {
-    let (f, _) = score(
+    guard(
         "held-out 1",
         include_str!("fixtures/analyze-ner-heldout.txt"),
+        0.87,
     );
-    assert!(f >= 0.87, "held-out round 1 entity F1 fell to {f:.3}");
 }
 
 #[test]
 fn entity_f1_on_the_second_held_out_set() {
-    let (f, _) = score(
+    guard(
         "held-out 2",
         include_str!("fixtures/analyze-ner-heldout2.txt"),
+        0.85,
     );
-    assert!(f >= 0.85, "held-out round 2 entity F1 fell to {f:.3}");
 }
 
 #[test]
 fn entity_f1_on_the_third_held_out_set() {
-    let (f, _) = score(
+    guard(
         "held-out 3",
         include_str!("fixtures/analyze-ner-heldout3.txt"),
+        0.87,
     );
-    assert!(f >= 0.87, "held-out round 3 entity F1 fell to {f:.3}");
 }
 
 #[test]
 fn entity_f1_on_the_second_dev_set() {
-    let (f, _) = score("dev 2", include_str!("fixtures/analyze-ner-dev2.txt"));
-    assert!(f >= 0.92, "second dev set entity F1 fell to {f:.3}");
+    guard("dev 2", include_str!("fixtures/analyze-ner-dev2.txt"), 0.92);
 }
 
 #[test]
 fn entity_f1_on_the_fourth_held_out_set() {
-    let (f, _) = score(
+    guard(
         "held-out 4",
         include_str!("fixtures/analyze-ner-heldout4.txt"),
+        0.77,
     );
-    assert!(f >= 0.77, "held-out round 4 entity F1 fell to {f:.3}");
 }
 
 #[test]
 fn entity_f1_on_the_fifth_held_out_set() {
-    let (f, _) = score(
+    guard(
         "held-out 5",
         include_str!("fixtures/analyze-ner-heldout5.txt"),
+        0.82,
     );
-    assert!(f >= 0.82, "held-out round 5 entity F1 fell to {f:.3}");
 }
