@@ -21,6 +21,7 @@
 
 use std::collections::BTreeMap;
 use storyline::analyze::entities::Entities;
+use storyline::clean::RegionKind;
 use storyline::{Article, Story};
 
 /// An annotated entity: start, end, type.
@@ -108,7 +109,16 @@ fn score(name: &str, raw: &str) -> f64 {
             if !pred.contains(g) {
                 *fn_.entry(g.2.clone()).or_default() += 1;
                 if show {
-                    eprintln!("  {name} missed {} {:?}", g.2, &text[g.0..g.1]);
+                    // Where the cleaner put the missed name (kept text unless said).
+                    let region = story.docs[0]
+                        .regions
+                        .iter()
+                        .find(|r| r.span.start <= g.0 && g.1 <= r.span.end)
+                        .map(|r| r.kind)
+                        .filter(|k| *k != RegionKind::Kept)
+                        .map(|k| format!(" (in {k:?})"))
+                        .unwrap_or_default();
+                    eprintln!("  {name} missed {} {:?}{region}", g.2, &text[g.0..g.1]);
                 }
             }
         }

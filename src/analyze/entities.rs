@@ -187,20 +187,26 @@ impl Entities {
         let mut raws: Vec<(usize, Option<usize>, Raw)> = Vec::new();
         for (d, doc) in story.docs.iter().enumerate() {
             let text = &doc.article.text;
+            // Every part of the text in reading order: headlines, sentences, and the lines the
+            // cleaner set aside (captions, embedded posts, bylines), which name people and
+            // places as much as the body does.
+            let mut parts: Vec<(Span, bool, Option<usize>)> = Vec::new();
             for r in &doc.regions {
-                if matches!(
-                    r.kind,
-                    RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading
-                ) {
-                    for raw in detect(text, r.span, true) {
-                        raws.push((d, None, raw));
+                match r.kind {
+                    RegionKind::Kept | RegionKind::Header => {}
+                    RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading => {
+                        parts.push((r.span, true, None));
                     }
+                    _ => parts.push((r.span, is_title_case(r.span.of(text)), None)),
                 }
             }
             for (s, sent) in doc.sentences.iter().enumerate() {
-                let head = is_title_case(sent.span.of(text));
-                for raw in detect(text, sent.span, head) {
-                    raws.push((d, Some(s), raw));
+                parts.push((sent.span, is_title_case(sent.span.of(text)), Some(s)));
+            }
+            parts.sort_by_key(|p| (p.0.start, p.2.is_some()));
+            for (span, head, s) in parts {
+                for raw in detect(text, span, head) {
+                    raws.push((d, s, raw));
                 }
             }
         }

@@ -146,6 +146,24 @@ fn capitalised_place(g: &Gazetteer, word: &str) -> bool {
         .any(|m| g.entries[m.entry].kind == GazKind::Loc)
 }
 
+/// True when the token is part of a social-media handle, a hashtag or a web address: the
+/// white-space-delimited chunk holding it starts with "@" or "#" (after an opening bracket) or
+/// holds "://", "www." or ".com/".
+fn in_link(text: &str, tok: Tok) -> bool {
+    let from = text[..tok.span.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |k| k + 1);
+    let to = text[tok.span.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |k| tok.span.end + k);
+    let chunk = &text[from..to];
+    let head = chunk.trim_start_matches(['(', '[', '"', '\u{201c}']);
+    head.starts_with(['@', '#'])
+        || chunk.contains("://")
+        || chunk.contains("www.")
+        || chunk.contains(".com/")
+}
+
 fn plain_gap(g: &str) -> bool {
     g.chars().all(char::is_whitespace) && !g.contains('\n')
 }
@@ -195,6 +213,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
     let mut prefix: Option<(usize, usize)> = None; // a place/nationality just before a title
     let mut i = 0;
     while i < n {
+        // "@CLewandowski_", "https://t.co/B4C5X6yktu", "#MeToo": handles, addresses and
+        // hashtags are no names.
+        if in_link(text, toks[i]) {
+            i += 1;
+            continue;
+        }
         // "West African", "Southern California": a compass word joins the name after it.
         if DIRECTION.contains(&tx(i)) && gaz_at[i].is_none() && i + 1 < n {
             if let Some((e, j)) = gaz_at[i + 1] {
