@@ -374,7 +374,33 @@ impl Entities {
                     // surname is most often a place ("Waco", "Liziba"), unless it modifies a
                     // noun ("a Tuareg rebellion").
                     let place = single && !r.modifier && !g.is_ordinary(name);
-                    let kind = r.kind.unwrap_or(if place { Kind::Loc } else { Kind::Misc });
+                    // Two or three capitalised words with nothing else to go by, one of them no
+                    // ordinary English word, are most often a person's name ("Wolf Blitzer",
+                    // "Mitt Romney"); not "the People", nor a plural ("Hertz Rental Cars").
+                    let person = (2..=3).contains(&words.len())
+                        && words[0] != "The"
+                        && words.iter().all(|w| {
+                            is_capital(w)
+                                && !is_all_caps(w)
+                                && w.chars().all(|c| c.is_alphabetic() || "-'.\u{2019}".contains(c))
+                        })
+                        && words.iter().any(|w| !g.is_ordinary(w))
+                        && words.last().is_some_and(|w| {
+                            !g.is_ordinary(w) || g.is_surname(w) || g.is_name_word(w)
+                        })
+                        && !words.last().is_some_and(|w| w.ends_with('s'))
+                        // "West African": a nationality is no given name or surname.
+                        && !words.iter().any(|w| {
+                            !g.is_first_name(w)
+                                && ["ian", "ean", "ese", "ican"].iter().any(|x| w.ends_with(x))
+                        });
+                    let kind = r.kind.unwrap_or(if place {
+                        Kind::Loc
+                    } else if person {
+                        Kind::Per
+                    } else {
+                        Kind::Misc
+                    });
                     let key = (
                         kind,
                         if kind == Kind::Per {

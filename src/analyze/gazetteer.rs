@@ -59,6 +59,7 @@ pub struct Gazetteer {
     first_sorted: Sorted,
     surnames: Sorted,
     lower: Sorted,
+    name_words: Sorted,
 }
 
 /// A block of sorted "KIND\tword" lines, searched where it lies.
@@ -125,9 +126,13 @@ impl Gazetteer {
         // The generated word lists come last, each sorted: searched in place, not parsed.
         let first_sorted = Sorted::section(generated, "FIRST", Some("SURNAME"));
         let surnames = Sorted::section(generated, "SURNAME", Some("LOWER"));
-        let lower = Sorted::section(generated, "LOWER", None);
-        let head =
-            &generated[..generated.len() - first_sorted.0.len() - surnames.0.len() - lower.0.len()];
+        let lower = Sorted::section(generated, "LOWER", Some("NAMEWORD"));
+        let name_words = Sorted::section(generated, "NAMEWORD", None);
+        let head = &generated[..generated.len()
+            - first_sorted.0.len()
+            - surnames.0.len()
+            - lower.0.len()
+            - name_words.0.len()];
         let lines = hand
             .lines()
             .map(|l| (false, l))
@@ -196,6 +201,7 @@ impl Gazetteer {
             first_sorted,
             surnames,
             lower,
+            name_words,
         }
     }
 
@@ -335,6 +341,12 @@ impl Gazetteer {
     /// True for a common surname of the list (one that is not also an ordinary word).
     pub fn is_surname(&self, w: &str) -> bool {
         self.surnames.contains(w)
+    }
+
+    /// True for a given name or common surname that is also an ordinary word ("Sally",
+    /// "Smith", "West"): a name only where something else says so.
+    pub fn is_name_word(&self, w: &str) -> bool {
+        self.name_words.contains(w)
     }
 
     /// True when `w`, in lower case, is an ordinary English word ("Homes", "Light", "Nature"),
