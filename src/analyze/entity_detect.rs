@@ -164,6 +164,39 @@ fn in_link(text: &str, tok: Tok) -> bool {
         || chunk.contains(".com/")
 }
 
+/// What a run of capitals opening a paragraph is.
+enum Dateline {
+    /// The place of a dateline ("AUSTIN, Texas (AP) —", "MADRID —").
+    Place,
+    /// A label before a dash ("FILE - In this photo"): no name.
+    Label,
+}
+
+/// Tells a dateline's place from a caption's label: tokens `s..j`, all in capitals, at the
+/// start of a paragraph, followed by a comma, a bracket or a dash.
+fn dateline(text: &str, span: Span, toks: &[Tok], s: usize, j: usize) -> Option<Dateline> {
+    let opens = if s == 0 {
+        span.start == 0 || text[..span.start].ends_with('\n')
+    } else {
+        toks[s].gap(text).contains('\n')
+    };
+    if !opens || !(s..j).all(|k| is_all_caps(toks[k].text(text))) {
+        return None;
+    }
+    let after = &text[toks[j - 1].span.end..];
+    let after = after.strip_prefix('.').unwrap_or(after);
+    let dash = ["\u{2014}", "\u{2013}", " \u{2014}", " \u{2013}", " -", "--", "-"]
+        .iter()
+        .any(|d| after.starts_with(d));
+    let g = Gazetteer::get();
+    if j - s == 1 && dash && g.is_ordinary(toks[s].text(text)) {
+        return Some(Dateline::Label);
+    }
+    // "KANYE WEST (@kanyewest)": the author of an embedded post.
+    let bracket = after.starts_with(" (") && !after.starts_with(" (@");
+    (dash || after.starts_with(", ") || bracket).then_some(Dateline::Place)
+}
+
 fn plain_gap(g: &str) -> bool {
     g.chars().all(char::is_whitespace) && !g.contains('\n')
 }
@@ -659,6 +692,28 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             })
         };
         let strong_person = person || g.is_first_name(tx(s)) || titled.is_some();
+        match dateline(text, span, &toks, s, j) {
+            Some(Dateline::Place) => {
+                let sp = Span::new(toks[s].span.start, toks[j - 1].span.end);
+                out.push(Raw {
+                    span: sp,
+                    full: sp,
+                    kind: Some(Kind::Loc),
+                    gaz: None,
+                    weak: false,
+                    modifier: false,
+                });
+                title = None;
+                prefix = None;
+                i = j;
+                continue;
+            }
+            Some(Dateline::Label) => {
+                i = j;
+                continue;
+            }
+            None => {}
+        }
         let kind = if suffix_kind.is_some() {
             suffix_kind
         } else if product {
