@@ -407,10 +407,24 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             if !matches!(link, "for" | "of" | "and" | "on") {
                 return None;
             }
-            let org = (i..j).any(|k| ORG_SUFFIX.contains(&tx(k)) || ORG_HEAD.contains(&tx(k)));
-            let linked = (i..j).any(|k| tx(k).starts_with(char::is_lowercase));
             let the = usize::from(tx(j + 1) == "the");
             let word = j + 1 + the;
+            // "UN Relief and Works Agency", "Organization for Security and Cooperation": the
+            // words after the link end in an organisation's word.
+            let tail_org = || {
+                let mut k = word;
+                while k < n && k < word + 4 && gaz_at[k].is_none() && candidate(tx(k)) {
+                    if k > word && !plain_gap(toks[k].gap(text)) {
+                        break;
+                    }
+                    k += 1;
+                }
+                k > word && ORG_SUFFIX.contains(&tx(k - 1))
+            };
+            let tail = matches!(link, "and" | "for") && the == 0 && tail_org();
+            let org = (i..j).any(|k| ORG_SUFFIX.contains(&tx(k)) || ORG_HEAD.contains(&tx(k)))
+                || tail;
+            let linked = (i..j).any(|k| tx(k).starts_with(char::is_lowercase)) || tail;
             let ok = org
                 && (link != "and" || linked)
                 && (link != "of" || the == 1)
@@ -554,7 +568,15 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     && (matches!(p.kind, Some(Kind::Loc | Kind::Org))
                         || p.kind == Some(Kind::Misc) && ORG_SUFFIX.contains(&last))
             });
-        let suffix_kind = if multi && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s)))
+        // "Al-Ahram Center for Social and Historic Studies": an organisation's word before the
+        // first linking word.
+        let org_inside = multi
+            && (s..j)
+                .take_while(|&k| !tx(k).starts_with(char::is_lowercase))
+                .any(|k| ORG_SUFFIX.contains(&tx(k)))
+            && (s..j).any(|k| tx(k).starts_with(char::is_lowercase));
+        let suffix_kind = if multi
+            && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s)) || org_inside)
             || after_known && ORG_SUFFIX.contains(&last)
         {
             Some(Kind::Org)

@@ -137,6 +137,9 @@ pub(crate) const ORG_SUFFIX: &[&str] = &[
     "LLP",
     "Limited",
     "Motor",
+    "Center",
+    "Centre",
+    "Hospital",
 ];
 /// Last words of names of events, laws, awards and other MISC names ("Gulf War", "Clean Air
 /// Act", "World Cup").
@@ -212,10 +215,7 @@ pub(crate) const LOC_SUFFIX: &[&str] = &[
     "Gulf",
     "Bay",
     "Road",
-    "Center",
-    "Centre",
     "Tower",
-    "Hospital",
     "Heights",
     "Hills",
     "Beach",
