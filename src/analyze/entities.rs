@@ -197,7 +197,9 @@ impl Entities {
                     RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading => {
                         parts.push((r.span, true, None));
                     }
-                    _ => parts.push((r.span, is_title_case(r.span.of(text)), None)),
+                    // Bylines, captions and posts are read as sentences, however many names
+                    // they hold ("By John Smith and Mary Jones", "Read more: Mitt Romney").
+                    _ => parts.push((r.span, false, None)),
                 }
             }
             for (s, sent) in doc.sentences.iter().enumerate() {

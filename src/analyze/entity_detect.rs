@@ -421,6 +421,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 }
                 k > word && ORG_SUFFIX.contains(&tx(k - 1))
             };
+            // "Memorial University of Newfoundland and the University of Utah": two names.
+            if link == "and" && ORG_HEAD.contains(&tx(word)) {
+                return None;
+            }
             let tail = matches!(link, "and" | "for") && the == 0 && tail_org();
             let org = (i..j).any(|k| ORG_SUFFIX.contains(&tx(k)) || ORG_HEAD.contains(&tx(k)))
                 || tail;
@@ -479,20 +483,33 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 // "National Association for the Advancement of Colored People": an
                 // organisation's long name goes on across "for the", "of the", "and the".
                 j += skip;
-            } else if let Some((_, k)) = gaz_at
-                .get(j + 1)
-                .copied()
-                .flatten()
-                // "University of Copenhagen", "Bank of England": a known place after "of".
+            } else if let Some((_, k)) = (j + 1 < n && tx(j) == "of")
+                .then(|| usize::from(j + 2 < n && tx(j + 1) == "the"))
+                .and_then(|the| gaz_at.get(j + 1 + the).copied().flatten())
+                // "University of Copenhagen", "Bank of England", "Investigative Committee of
+                // the Russian Federation", "Summit of the Americas": a known place after "of".
                 .filter(|&(e, _)| {
                     g.entries[e].kind == GazKind::Loc
-                        && tx(j) == "of"
-                        && ORG_HEAD.contains(&tx(i))
+                        && (i..j).any(|k| {
+                            ORG_HEAD.contains(&tx(k))
+                                || ORG_SUFFIX.contains(&tx(k))
+                                || MISC_SUFFIX.contains(&tx(k))
+                        })
                         && plain_gap(toks[j].gap(text))
                         && plain_gap(toks[j + 1].gap(text))
                 })
             {
                 j = k + 1;
+                // "University of Texas at Austin": the campus's place.
+                if (i..j).any(|k| tx(k) == "University")
+                    && j + 1 < n
+                    && tx(j) == "at"
+                    && plain_gap(toks[j].gap(text))
+                    && plain_gap(toks[j + 1].gap(text))
+                    && candidate(tx(j + 1))
+                {
+                    j = gaz_at[j + 1].map_or(j + 2, |(_, k)| k + 1);
+                }
             } else {
                 break;
             }
@@ -648,6 +665,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 out.pop();
                 product = true;
             }
+        }
+        // "researchers with The University of Texas": "The" is no part of an organisation's
+        // or a place's name.
+        if tx(s) == "The" && j - s >= 2 && matches!(suffix_kind, Some(Kind::Org | Kind::Loc)) {
+            s += 1;
         }
         let mut run_start = s;
         let mut person = titled.is_some();
