@@ -164,6 +164,36 @@ fn in_link(text: &str, tok: Tok) -> bool {
         || chunk.contains(".com/")
 }
 
+/// Seats of government named like their occupants ("the White House said" is the
+/// administration).
+const SEATS: &[&str] = &["White House", "Kremlin", "Pentagon", "Elysee Palace", "Blue House"];
+
+/// True when the seat of government at tokens `i..=j` is meant as the building: after "at the",
+/// "in the", "outside the" and the like, or before "fence", "lawn", "grounds".
+fn building_sense(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
+    let name = &text[toks[i].span.start..toks[j].span.end];
+    if !SEATS.contains(&name) {
+        return false;
+    }
+    let tx = |k: usize| toks[k].text(text);
+    let plain = |k: usize| plain_gap(toks[k].gap(text));
+    let before = i >= 2
+        && tx(i - 1) == "the"
+        && plain(i)
+        && plain(i - 1)
+        && (matches!(
+            tx(i - 2),
+            "at" | "in" | "inside" | "outside" | "near" | "into" | "around" | "toward" | "towards"
+        ) || tx(i - 2) == "from" && i >= 3 && tx(i - 3) == "away");
+    let after = j + 1 < toks.len()
+        && plain(j + 1)
+        && matches!(
+            tx(j + 1),
+            "fence" | "lawn" | "grounds" | "gate" | "gates" | "residence" | "complex" | "roof"
+        );
+    before || after
+}
+
 /// What a run of capitals opening a paragraph is.
 enum Dateline {
     /// The place of a dateline ("AUSTIN, Texas (AP) —", "MADRID —").
@@ -349,11 +379,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                         continue;
                     }
                 }
+                let building = entry.kind == GazKind::Org && building_sense(text, &toks, i, j);
                 out.push(Raw {
                     span: Span::new(toks[i].span.start, toks[j].span.end),
                     full: Span::new(toks[i].span.start, toks[j].span.end),
-                    kind: Some(kind),
-                    gaz: Some(e),
+                    kind: Some(if building { Kind::Loc } else { kind }),
+                    gaz: (!building).then_some(e),
                     weak: false,
                     modifier: false,
                 });
