@@ -634,6 +634,18 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
         {
             Some(Kind::Loc)
+        } else if after_known
+            && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
+            && last.len() > 4
+            && last.ends_with('s')
+            && !is_all_caps(last)
+            && !LOC_SUFFIX.contains(&last)
+            && !MISC_SUFFIX.contains(&last)
+            && !g.is_surname(last)
+            && !g.is_first_name(last)
+        {
+            // "Detroit Pistons", "Texas Rangers": a plural after a place names a team.
+            Some(Kind::Org)
         } else if (multi || after_known) && MISC_SUFFIX.contains(&last)
             || multi && MISC_HEAD.contains(&tx(s))
         {
@@ -795,6 +807,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             Some(Kind::Misc)
         } else if (org_before || org_after || words.len() == 1 && brand_like(words[0]))
             && !strong_person
+            // "Chris Pizzello/Invision/AP": a photo credit's agency after a slash.
+            || words.len() == 1 && toks[s].gap(text) == "/" && !is_all_caps(words[0])
         {
             Some(Kind::Org)
         } else if words == ["House"] && s > 0 && tx(s - 1) == "the" {
