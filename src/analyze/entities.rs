@@ -705,6 +705,48 @@ mod tests {
     }
 
     #[test]
+    fn datelines_labels_and_links() {
+        let f = found("AUSTIN, Texas (AP) \u{2014} The vote was close.");
+        assert!(has(&f, "AUSTIN", Kind::Loc), "{f:?}");
+        let f = found("FILE - In this photo, Wendy Davis speaks.");
+        assert!(f.iter().all(|x| x.0 != "FILE"), "{f:?}");
+        let f = found("Read it https://t.co/B4C5X6yktu \u{2014} Brian Fallon (@BrianFallon) said.");
+        assert!(f.iter().all(|x| !x.0.contains("B4C5") && x.0 != "BrianFallon"), "{f:?}");
+    }
+
+    #[test]
+    fn long_names_seats_teams_and_credits() {
+        let f = found("She works for the UN Relief and Works Agency in the camps.");
+        assert!(has(&f, "UN Relief and Works Agency", Kind::Org), "{f:?}");
+        let f = found("Researchers with The University of Texas at Austin agreed.");
+        assert!(has(&f, "University of Texas at Austin", Kind::Org), "{f:?}");
+        let f = found("He spoke at the Summit of the Americas last week.");
+        assert!(has(&f, "Summit of the Americas", Kind::Misc), "{f:?}");
+        let f = found("A man jumped the White House fence, and the White House said little.");
+        assert!(has(&f, "White House", Kind::Loc), "{f:?}");
+        assert!(has(&f, "White House", Kind::Org), "{f:?}");
+        let f = found("The Detroit Pistons won again.");
+        assert!(has(&f, "Detroit Pistons", Kind::Org), "{f:?}");
+        let f = found("(Photo: Chris Pizzello/Invision/AP)");
+        assert!(has(&f, "Invision", Kind::Org), "{f:?}");
+    }
+
+    #[test]
+    fn untyped_name_pairs_are_people_when_one_word_is_no_ordinary_word() {
+        let t = "The host was joined by Wolf Blitzer, who drove a Range Rover home.";
+        let story = Story::from_articles(vec![crate::Article::from_text("a", t.to_string())]);
+        let e = Entities::build(&story);
+        let kind = |name: &str| {
+            e.mentions
+                .iter()
+                .find(|m| m.span.of(t) == name)
+                .map(|m| e.entities[m.entity].kind)
+        };
+        assert_eq!(kind("Wolf Blitzer"), Some(Kind::Per));
+        assert_ne!(kind("Range Rover"), Some(Kind::Per));
+    }
+
+    #[test]
     fn folding_merges_transliterations() {
         assert_eq!(fold("Antony"), fold("Anthony"));
         assert_eq!(fold("Sergey"), fold("Sergei"));

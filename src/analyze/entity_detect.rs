@@ -12,6 +12,10 @@ use super::entity_words::{
     CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MISC_HEAD, MISC_SUFFIX,
     NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
 };
+use super::entity_cues::{
+    brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
+};
+use super::entity_quoted::{hyphen_pair, hyphen_prefix, quoted_titles};
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
 use crate::model::Span;
@@ -89,145 +93,7 @@ fn candidate(t: &str) -> bool {
         && !plural_abbreviation
 }
 
-/// "O.J.", "J.R.": initials that open a person's name.
-fn initials(w: &str) -> bool {
-    w.len() >= 4
-        && w.len() % 2 == 0
-        && w.as_bytes()
-            .chunks(2)
-            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
-}
-
-/// A web address ("Backpage.com") or a word with a capital inside ("MarketWatch",
-/// "PRNewswire"; not "McDonald", "MacArthur", "DeShawn"): a company's or an outlet's name.
-fn brand_like(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
-    if [".com", ".org", ".net", ".co.uk", ".gov"]
-        .iter()
-        .any(|d| lower.ends_with(d) && lower.len() > d.len() + 1)
-    {
-        return true;
-    }
-    let b = w.as_bytes();
-    if !w.is_ascii() || b.len() < 5 || !b[0].is_ascii_uppercase() {
-        return false;
-    }
-    // An inner capital after a lower-case letter, with at least three letters before it.
-    let inner = (3..b.len() - 1).any(|k| {
-        b[k].is_ascii_uppercase() && b[k - 1].is_ascii_lowercase() && b[k + 1].is_ascii_lowercase()
-    });
-    let caps_then_word = b.len() >= 6
-        && b[1].is_ascii_uppercase()
-        && (2..b.len() - 1).any(|k| b[k].is_ascii_uppercase() && b[k + 1].is_ascii_lowercase())
-        && b.iter().filter(|c| c.is_ascii_lowercase()).count() >= 3;
-    let personal_prefix = ["Mac", "Van", "Von", "Der", "Des", "Del", "Della"]
-        .iter()
-        .any(|p| w.starts_with(p));
-    w.chars().all(|c| c.is_ascii_alphanumeric()) && (inner && !personal_prefix || caps_then_word)
-}
-
-/// True when the capitals of `name` spell `acronym` ("Toxic Substances Control Act", "TSCA").
-fn spells(name: &str, acronym: &str) -> bool {
-    let caps: String = name.chars().filter(char::is_ascii_uppercase).collect();
-    caps == acronym
-}
-
-/// True when an all-capitals word is a known place in title case ("CAIRO", a dateline).
-fn capitalised_place(g: &Gazetteer, word: &str) -> bool {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    let titled: String = std::iter::once(first)
-        .chain(chars.flat_map(char::to_lowercase))
-        .collect();
-    g.find(&titled, |s, e| s == 0 && e == titled.len())
-        .iter()
-        .any(|m| g.entries[m.entry].kind == GazKind::Loc)
-}
-
-/// True when the token is part of a social-media handle, a hashtag or a web address: the
-/// white-space-delimited chunk holding it starts with "@" or "#" (after an opening bracket) or
-/// holds "://", "www." or ".com/".
-fn in_link(text: &str, tok: Tok) -> bool {
-    let from = text[..tok.span.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |k| k + 1);
-    let to = text[tok.span.end..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |k| tok.span.end + k);
-    let chunk = &text[from..to];
-    let head = chunk.trim_start_matches(['(', '[', '"', '\u{201c}']);
-    head.starts_with(['@', '#'])
-        || chunk.contains("://")
-        || chunk.contains("www.")
-        || chunk.contains(".com/")
-}
-
-/// Seats of government named like their occupants ("the White House said" is the
-/// administration).
-const SEATS: &[&str] = &["White House", "Kremlin", "Pentagon", "Elysee Palace", "Blue House"];
-
-/// True when the seat of government at tokens `i..=j` is meant as the building: after "at the",
-/// "in the", "outside the" and the like, or before "fence", "lawn", "grounds".
-fn building_sense(text: &str, toks: &[Tok], i: usize, j: usize) -> bool {
-    let name = &text[toks[i].span.start..toks[j].span.end];
-    if !SEATS.contains(&name) {
-        return false;
-    }
-    let tx = |k: usize| toks[k].text(text);
-    let plain = |k: usize| plain_gap(toks[k].gap(text));
-    let before = i >= 2
-        && tx(i - 1) == "the"
-        && plain(i)
-        && plain(i - 1)
-        && (matches!(
-            tx(i - 2),
-            "at" | "in" | "inside" | "outside" | "near" | "into" | "around" | "toward" | "towards"
-        ) || tx(i - 2) == "from" && i >= 3 && tx(i - 3) == "away");
-    let after = j + 1 < toks.len()
-        && plain(j + 1)
-        && matches!(
-            tx(j + 1),
-            "fence" | "lawn" | "grounds" | "gate" | "gates" | "residence" | "complex" | "roof"
-        );
-    before || after
-}
-
-/// What a run of capitals opening a paragraph is.
-enum Dateline {
-    /// The place of a dateline ("AUSTIN, Texas (AP) —", "MADRID —").
-    Place,
-    /// A label before a dash ("FILE - In this photo"): no name.
-    Label,
-}
-
-/// Tells a dateline's place from a caption's label: tokens `s..j`, all in capitals, at the
-/// start of a paragraph, followed by a comma, a bracket or a dash.
-fn dateline(text: &str, span: Span, toks: &[Tok], s: usize, j: usize) -> Option<Dateline> {
-    let opens = if s == 0 {
-        span.start == 0 || text[..span.start].ends_with('\n')
-    } else {
-        toks[s].gap(text).contains('\n')
-    };
-    if !opens || !(s..j).all(|k| is_all_caps(toks[k].text(text))) {
-        return None;
-    }
-    let after = &text[toks[j - 1].span.end..];
-    let after = after.strip_prefix('.').unwrap_or(after);
-    let dash = ["\u{2014}", "\u{2013}", " \u{2014}", " \u{2013}", " -", "--", "-"]
-        .iter()
-        .any(|d| after.starts_with(d));
-    let g = Gazetteer::get();
-    if j - s == 1 && dash && g.is_ordinary(toks[s].text(text)) {
-        return Some(Dateline::Label);
-    }
-    // "KANYE WEST (@kanyewest)": the author of an embedded post.
-    let bracket = after.starts_with(" (") && !after.starts_with(" (@");
-    (dash || after.starts_with(", ") || bracket).then_some(Dateline::Place)
-}
-
-fn plain_gap(g: &str) -> bool {
+pub(super) fn plain_gap(g: &str) -> bool {
     g.chars().all(char::is_whitespace) && !g.contains('\n')
 }
 
@@ -618,11 +484,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             });
         // "Al-Ahram Center for Social and Historic Studies": an organisation's word before the
         // first linking word.
-        let org_inside = multi
-            && (s..j)
-                .take_while(|&k| !tx(k).starts_with(char::is_lowercase))
-                .any(|k| ORG_SUFFIX.contains(&tx(k)))
-            && (s..j).any(|k| tx(k).starts_with(char::is_lowercase));
+        let inside = |words: &[&str]| {
+            multi
+                && (s..j)
+                    .take_while(|&k| !tx(k).starts_with(char::is_lowercase))
+                    .any(|k| words.contains(&tx(k)))
+                && (s..j).any(|k| tx(k).starts_with(char::is_lowercase))
+        };
+        let org_inside = inside(ORG_SUFFIX);
         let suffix_kind = if multi
             && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s)) || org_inside)
             || after_known && ORG_SUFFIX.contains(&last)
@@ -646,7 +515,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         {
             // "Detroit Pistons", "Texas Rangers": a plural after a place names a team.
             Some(Kind::Org)
-        } else if (multi || after_known) && MISC_SUFFIX.contains(&last)
+        } else if (multi || after_known) && MISC_SUFFIX.contains(&last) || inside(MISC_SUFFIX)
             || multi && MISC_HEAD.contains(&tx(s))
         {
             Some(Kind::Misc)
@@ -895,149 +764,6 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         quoted_titles(text, span, &mut out);
     }
     out
-}
-
-/// Small words a title keeps in lower case ("Raise One to Right Now").
-const TITLE_SMALL: &[&str] = &[
-    "a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "with", "by", "or", "from",
-];
-
-/// A quoted run in title case is the name of a work (MISC): "The Jinx: The Life and Deaths of
-/// Robert Durst", "Raise One to Right Now". It replaces the names found inside it.
-fn quoted_titles(text: &str, span: Span, out: &mut Vec<Raw>) {
-    let sub = span.of(text);
-    let mut from = 0;
-    let mut found = false;
-    while let Some(o) = sub[from..].find(['"', '\u{201c}']) {
-        let open = from + o;
-        let inner_start = open + sub[open..].chars().next().map_or(1, char::len_utf8);
-        let Some(c) = sub[inner_start..].find(['"', '\u{201d}']) else {
-            break;
-        };
-        let close = inner_start + c;
-        from = close + sub[close..].chars().next().map_or(1, char::len_utf8);
-        let raw = &sub[inner_start..close];
-        let inner = raw.trim_end_matches([',', '.', ' ']).trim_start();
-        let words: Vec<&str> = inner.split_whitespace().collect();
-        let capitals = words.iter().filter(|w| is_capital(w)).count();
-        // One capitalised word in quotes inside a sentence, after a word ("in "Jumanji," he
-        // played", "NBC's "Today" show"), is a title too; not at the sentence's start.
-        let before = sub[..open].trim_end();
-        let single = words.len() == 1
-            && is_capital(words[0])
-            && !is_all_caps(words[0])
-            && words[0].chars().all(|c| c.is_alphanumeric() || c == '-')
-            && before.ends_with(|c: char| {
-                c.is_alphanumeric() || c == ',' || c == '\u{2019}' || c == '\''
-            });
-        // "Mrs. Doubtfire": the full stop of a title abbreviation is no sentence break.
-        let stops = inner.split(". ").count().saturating_sub(1).saturating_sub(
-            ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "St. "]
-                .iter()
-                .map(|a| inner.matches(a).count())
-                .sum(),
-        );
-        let title = single
-            || (2..=12).contains(&words.len())
-                && capitals >= 2
-                && is_capital(words[0])
-                && stops == 0
-                && words.iter().all(|w| {
-                    is_capital(w)
-                        || w.starts_with(|c: char| c.is_ascii_digit())
-                        || TITLE_SMALL.contains(w)
-                });
-        if !title {
-            continue;
-        }
-        let lead = raw.len() - raw.trim_start().len();
-        let s = span.start + inner_start + lead;
-        let e = s + inner.len();
-        out.retain(|r| r.span.end <= s || r.span.start >= e);
-        out.push(Raw {
-            span: Span::new(s, e),
-            full: Span::new(s, e),
-            kind: Some(Kind::Misc),
-            gaz: None,
-            weak: false,
-            modifier: false,
-        });
-        found = true;
-    }
-    if found {
-        out.sort_by_key(|r| r.span.start);
-    }
-}
-
-/// The known place or nationality before the hyphen of a compound ("Canadian-born").
-fn hyphen_prefix(t: &str, start: usize) -> Option<Raw> {
-    let (head, _) = t.split_once('-')?;
-    if !is_capital(head) {
-        return None;
-    }
-    let g = Gazetteer::get();
-    let m = g
-        .find(head, |s, e| s == 0 && e == head.len())
-        .into_iter()
-        .next()?;
-    let kind = g.entries[m.entry].kind;
-    matches!(
-        kind,
-        GazKind::Loc | GazKind::Misc | GazKind::Org | GazKind::Media
-    )
-    .then(|| Raw {
-        span: Span::new(start, start + head.len()),
-        full: Span::new(start, start + head.len()),
-        kind: Some(gaz_kind(kind)),
-        gaz: Some(m.entry),
-        weak: false,
-        modifier: false,
-    })
-}
-
-/// The whole gazetteer name `word` starting at `start`, if there is one.
-fn known_name(g: &Gazetteer, word: &str, start: usize) -> Option<Raw> {
-    if !is_capital(word) {
-        return None;
-    }
-    let m = g
-        .find(word, |s, e| s == 0 && e == word.len())
-        .into_iter()
-        .next()?;
-    let kind = g.entries[m.entry].kind;
-    (kind != GazKind::Title).then(|| Raw {
-        span: Span::new(start, start + word.len()),
-        full: Span::new(start, start + word.len()),
-        kind: Some(gaz_kind(kind)),
-        gaz: Some(m.entry),
-        weak: false,
-        modifier: false,
-    })
-}
-
-/// Continents and oceans, which make one region name with a hyphen-joined neighbour.
-const REGION_PART: &[&str] = &[
-    "Asia",
-    "Pacific",
-    "Atlantic",
-    "Africa",
-    "Europe",
-    "America",
-    "Arctic",
-    "Mediterranean",
-];
-
-/// Both halves of a hyphen-joined pair of known names ("Canada-Russia"), each its own mention.
-fn hyphen_pair(t: &str, start: usize) -> Option<[Raw; 2]> {
-    let (head, tail) = t.split_once('-')?;
-    // "Asia-Pacific", "Euro-Atlantic": a continent or ocean joined to another names one region.
-    if tail.contains('-') || [head, tail].iter().any(|w| REGION_PART.contains(w)) {
-        return None;
-    }
-    let g = Gazetteer::get();
-    let a = known_name(g, head, start)?;
-    let b = known_name(g, tail, start + head.len() + 1)?;
-    Some([a, b])
 }
 
 /// A gazetteer person right after a title: widen its full form.

@@ -8,7 +8,9 @@
 
 pub mod claims;
 pub mod entities;
+mod entity_cues;
 mod entity_detect;
+mod entity_quoted;
 mod entity_words;
 pub mod gazetteer;
 pub mod numbers;

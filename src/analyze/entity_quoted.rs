@@ -1,0 +1,152 @@
+//! Names that are not runs of capitalised words: titles of works in quotes, which may hold
+//! small lower-case words, and pairs of known names joined by a hyphen ("Canada-Russia").
+
+use super::entities::{Kind, Raw};
+use super::entity_detect::gaz_kind;
+use super::gazetteer::{GazKind, Gazetteer};
+use super::tokens::{is_all_caps, is_capital};
+use crate::model::Span;
+
+/// Small words a title keeps in lower case ("Raise One to Right Now").
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "with", "by", "or", "from",
+];
+
+/// A quoted run in title case is the name of a work (MISC): "The Jinx: The Life and Deaths of
+/// Robert Durst", "Raise One to Right Now". It replaces the names found inside it.
+pub(super) fn quoted_titles(text: &str, span: Span, out: &mut Vec<Raw>) {
+    let sub = span.of(text);
+    let mut from = 0;
+    let mut found = false;
+    while let Some(o) = sub[from..].find(['"', '\u{201c}']) {
+        let open = from + o;
+        let inner_start = open + sub[open..].chars().next().map_or(1, char::len_utf8);
+        let Some(c) = sub[inner_start..].find(['"', '\u{201d}']) else {
+            break;
+        };
+        let close = inner_start + c;
+        from = close + sub[close..].chars().next().map_or(1, char::len_utf8);
+        let raw = &sub[inner_start..close];
+        let inner = raw.trim_end_matches([',', '.', ' ']).trim_start();
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        let capitals = words.iter().filter(|w| is_capital(w)).count();
+        // One capitalised word in quotes inside a sentence, after a word ("in "Jumanji," he
+        // played", "NBC's "Today" show"), is a title too; not at the sentence's start.
+        let before = sub[..open].trim_end();
+        let single = words.len() == 1
+            && is_capital(words[0])
+            && !is_all_caps(words[0])
+            && words[0].chars().all(|c| c.is_alphanumeric() || c == '-')
+            && before.ends_with(|c: char| {
+                c.is_alphanumeric() || c == ',' || c == '\u{2019}' || c == '\''
+            });
+        // "Mrs. Doubtfire": the full stop of a title abbreviation is no sentence break.
+        let stops = inner.split(". ").count().saturating_sub(1).saturating_sub(
+            ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "St. "]
+                .iter()
+                .map(|a| inner.matches(a).count())
+                .sum(),
+        );
+        let title = single
+            || (2..=12).contains(&words.len())
+                && capitals >= 2
+                && is_capital(words[0])
+                && stops == 0
+                && words.iter().all(|w| {
+                    is_capital(w)
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || TITLE_SMALL.contains(w)
+                });
+        if !title {
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let s = span.start + inner_start + lead;
+        let e = s + inner.len();
+        out.retain(|r| r.span.end <= s || r.span.start >= e);
+        out.push(Raw {
+            span: Span::new(s, e),
+            full: Span::new(s, e),
+            kind: Some(Kind::Misc),
+            gaz: None,
+            weak: false,
+            modifier: false,
+        });
+        found = true;
+    }
+    if found {
+        out.sort_by_key(|r| r.span.start);
+    }
+}
+
+/// The known place or nationality before the hyphen of a compound ("Canadian-born").
+pub(super) fn hyphen_prefix(t: &str, start: usize) -> Option<Raw> {
+    let (head, _) = t.split_once('-')?;
+    if !is_capital(head) {
+        return None;
+    }
+    let g = Gazetteer::get();
+    let m = g
+        .find(head, |s, e| s == 0 && e == head.len())
+        .into_iter()
+        .next()?;
+    let kind = g.entries[m.entry].kind;
+    matches!(
+        kind,
+        GazKind::Loc | GazKind::Misc | GazKind::Org | GazKind::Media
+    )
+    .then(|| Raw {
+        span: Span::new(start, start + head.len()),
+        full: Span::new(start, start + head.len()),
+        kind: Some(gaz_kind(kind)),
+        gaz: Some(m.entry),
+        weak: false,
+        modifier: false,
+    })
+}
+
+/// The whole gazetteer name `word` starting at `start`, if there is one.
+pub(super) fn known_name(g: &Gazetteer, word: &str, start: usize) -> Option<Raw> {
+    if !is_capital(word) {
+        return None;
+    }
+    let m = g
+        .find(word, |s, e| s == 0 && e == word.len())
+        .into_iter()
+        .next()?;
+    let kind = g.entries[m.entry].kind;
+    (kind != GazKind::Title).then(|| Raw {
+        span: Span::new(start, start + word.len()),
+        full: Span::new(start, start + word.len()),
+        kind: Some(gaz_kind(kind)),
+        gaz: Some(m.entry),
+        weak: false,
+        modifier: false,
+    })
+}
+
+/// Continents and oceans, which make one region name with a hyphen-joined neighbour.
+const REGION_PART: &[&str] = &[
+    "Asia",
+    "Pacific",
+    "Atlantic",
+    "Africa",
+    "Europe",
+    "America",
+    "Arctic",
+    "Mediterranean",
+];
+
+/// Both halves of a hyphen-joined pair of known names ("Canada-Russia"), each its own mention.
+pub(super) fn hyphen_pair(t: &str, start: usize) -> Option<[Raw; 2]> {
+    let (head, tail) = t.split_once('-')?;
+    // "Asia-Pacific", "Euro-Atlantic": a continent or ocean joined to another names one region.
+    if tail.contains('-') || [head, tail].iter().any(|w| REGION_PART.contains(w)) {
+        return None;
+    }
+    let g = Gazetteer::get();
+    let a = known_name(g, head, start)?;
+    let b = known_name(g, tail, start + head.len() + 1)?;
+    Some([a, b])
+}
+
