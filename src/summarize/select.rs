@@ -86,7 +86,8 @@
 //! support (sum of best containments) β 0.5 16.28 / 11.71, but it drops the seed sentence; a
 //! prior that decays slower for well-supported sentences (`P / (1 + index / support)`, prior 3)
 //! 16.37–16.40 / 11.84–12.09, seed sentence dropped; filling by restatement before the leads
-//! 15.78–15.90 (leads fill better); ending the greedy phase early (best score below 5–30 % of
+//! 15.78–15.90 (leads fill better); ordering each round of the lead fill by restatement
+//! 16.34 / 11.95; ending the greedy phase early (best score below 5–30 % of
 //! the first) 16.28 → 15.92; removing datelines ("CAIRO (Reuters) -", "(CNN)") as bylines
 //! 16.19 / 11.58 (the place names are in the references); `concept_overlap` 0.5 / 0.7 with
 //! the above 16.11 / 11.84 and 16.10 / 11.96; prior 0.75 with the above 16.19 / 12.23 (1 and
