@@ -128,6 +128,9 @@ const PROMPTS: &[&str] = &[
     "we'd love to hear",
     "join the conversation",
     "text size",
+    "click to play",
+    "tap to play",
+    "to stay up to date on the latest",
 ];
 
 /// Phrases that mark a prompt only in a short paragraph (up to 12 words): in a longer one
@@ -342,6 +345,9 @@ fn is_caption(line: &str, lower: &str, words: usize) -> bool {
             return true;
         }
     }
+    if agency_photo(lower) {
+        return true;
+    }
     let heads = [
         "photo:",
         "image:",
@@ -371,6 +377,73 @@ fn is_caption(line: &str, lower: &str, words: usize) -> bool {
             .any(|c| lower.starts_with(c) || lower.ends_with(c))
         {
             return true;
+        }
+    }
+    false
+}
+
+/// A news agency's photo caption pasted into the text as a paragraph: "FILE - In this May 4,
+/// 2001, file photo, a man believed to be …", "This image provided by the … shows …". Such a
+/// paragraph describes a picture (often years old), not the news, and is long enough to pass
+/// every length rule.
+fn agency_photo(lower: &str) -> bool {
+    if lower
+        .strip_prefix("file")
+        .is_some_and(|r| r.trim_start().starts_with(['-', '\u{2013}', '\u{2014}']))
+    {
+        return true;
+    }
+    // "In this [date] [file] photo", "This [undated booking] image": between "this" and the
+    // picture word only a date and a few caption words, so "This week the senator posted a
+    // photo …" stays news.
+    let Some(rest) = lower
+        .strip_prefix("in this ")
+        .or_else(|| lower.strip_prefix("this "))
+    else {
+        return false;
+    };
+    const BEFORE: &[&str] = &[
+        "file",
+        "undated",
+        "booking",
+        "still",
+        "handout",
+        "aerial",
+        "family",
+        "video",
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "aug",
+        "august",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    for w in rest.split_whitespace().take(10) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        match w {
+            "photo" | "photograph" | "image" | "picture" => return true,
+            _ if w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) || BEFORE.contains(&w) => {}
+            _ => return false,
         }
     }
     false
@@ -453,6 +526,35 @@ mod tests {
             ("Lavrov called the talks \u{201c}constructive and useful.\u{201d}", None),
             ("\u{201c}We will understand that when we receive the U.S. written response,\u{201d} he added.", None),
             ("At least that\u{2019}s the way it seems.", None),
+            // Agency photo captions pasted as paragraphs, and news that merely mentions a photo.
+            (
+                "FILE - In this May 4, 2001, file photo, a man stands at an airport gate in Tokyo.",
+                Some(RegionKind::Caption),
+            ),
+            (
+                "FILE- In this Monday, May 31, 1999 file photo, the family waits outside the court.",
+                Some(RegionKind::Caption),
+            ),
+            (
+                "This image provided by the county jail shows the defendant on Tuesday, Sept. 25, 2018.",
+                Some(RegionKind::Caption),
+            ),
+            (
+                "In this Jan. 29, 2006, file photo, a car passes in front of the company's sign.",
+                Some(RegionKind::Caption),
+            ),
+            (
+                "Video Loading Video Unavailable Click to play Tap to play The video will start in 8 Cancel Play now",
+                Some(RegionKind::Prompt),
+            ),
+            (
+                "This week the senator posted a photo of the letter on Twitter, and the committee responded.",
+                None,
+            ),
+            (
+                "Filed in federal court on Monday, the lawsuit names three officers.",
+                None,
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(line_kind(line), *want, "{line}");

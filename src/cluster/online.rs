@@ -240,6 +240,7 @@ impl Clusterer {
         if self.opts.refine_passes == 0
             && self.opts.refine_merge >= 1.0
             && self.opts.granularity == super::Granularity::Event
+            && self.opts.split == 0.0
         {
             return self.provisional_stories();
         }

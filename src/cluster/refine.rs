@@ -9,6 +9,8 @@
 //!   own story (measured without the article itself, so a lone article can leave too), a
 //!   few passes, k-means style but starting from the online stories and never told their
 //!   number;
+//! - a story whose articles fall into two clearly separate groups (two events of one kind)
+//!   is cut in two ([`super::split`]);
 //! - stories are merged by average-link agglomeration (the mean cosine between their
 //!   articles), closest pair first, down to `refine_merge`;
 //! - at topic granularity the event stories are merged once more, by the same average
@@ -126,22 +128,24 @@ fn heaviest(v: &[(u64, f32)], k: usize) -> Vec<u64> {
     w.into_iter().take(k).map(|x| x.0).collect()
 }
 
-/// Refines `labels` (a story number per item, from the online pass): moves, then merges,
-/// then (at topic granularity) the topic merge. Returns a story number per item.
+/// Refines `labels` (a story number per item, from the online pass): moves, then cuts,
+/// then merges, then (at topic granularity) the topic merge. Returns a story number per item.
 pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Vec<usize> {
     let quiet = opts.quiet_days as i64;
-    let n_groups = labels.iter().copied().max().map_or(0, |m| m + 1);
-    let mut groups: Vec<Group> = vec![Group::default(); n_groups];
-    let mut lab = labels.to_vec();
-    for (it, &l) in items.iter().zip(labels) {
-        groups[l].add(it.vector, 1.0);
-        groups[l].see(it.date);
-    }
-    // Moves.
     let keys: Vec<Vec<u64>> = items
         .iter()
         .map(|it| heaviest(it.vector, opts.index_features))
         .collect();
+    let vecs: Vec<&[(u64, f32)]> = items.iter().map(|it| it.vector).collect();
+    let dates: Vec<Option<NaiveDate>> = items.iter().map(|it| it.date).collect();
+    let mut n_groups = labels.iter().copied().max().map_or(0, |m| m + 1);
+    let mut groups: Vec<Group> = vec![Group::default(); n_groups];
+    let mut lab = labels.to_vec();
+    for (a, &l) in labels.iter().enumerate() {
+        groups[l].add(vecs[a], 1.0);
+        groups[l].see(dates[a]);
+    }
+    // Moves.
     let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (ks, &l) in keys.iter().zip(&lab) {
         for &k in ks {
@@ -161,8 +165,8 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
             let s0 = lab[a];
             let g0 = &groups[s0];
             let own = if g0.count > 1 {
-                let d = g0.dot(it.vector) - 1.0;
-                let n2 = (g0.norm2 - 2.0 * g0.dot(it.vector) + 1.0).max(f64::MIN_POSITIVE);
+                let d = g0.dot(vecs[a]) - 1.0;
+                let n2 = (g0.norm2 - 2.0 * g0.dot(vecs[a]) + 1.0).max(f64::MIN_POSITIVE);
                 d / n2.sqrt()
             } else {
                 f64::NEG_INFINITY
@@ -182,15 +186,15 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
                 if s == s0 || g.count == 0 || !g.near(it.date, quiet) {
                     continue;
                 }
-                let sim = g.dot(it.vector) / g.norm2.sqrt().max(f64::MIN_POSITIVE);
+                let sim = g.dot(vecs[a]) / g.norm2.sqrt().max(f64::MIN_POSITIVE);
                 if best.is_none_or(|(b, _)| sim > b) {
                     best = Some((sim, s));
                 }
             }
             if let Some((sim, s)) = best {
-                if sim >= opts.threshold_for(it.vector.len()) && sim > own {
-                    groups[s0].add(it.vector, -1.0);
-                    groups[s].add(it.vector, 1.0);
+                if sim >= opts.threshold_for(vecs[a].len()) && sim > own {
+                    groups[s0].add(vecs[a], -1.0);
+                    groups[s].add(vecs[a], 1.0);
                     groups[s].see(it.date);
                     lab[a] = s;
                     for &k in &keys[a] {
@@ -202,6 +206,17 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
         }
         if moved == 0 {
             break;
+        }
+    }
+    if opts.split > 0.0 {
+        super::split::split(&vecs, &mut lab, opts.split, &|a| {
+            vecs[a].len() >= super::split::MIN_FEATURES
+        });
+        n_groups = lab.iter().copied().max().map_or(0, |m| m + 1);
+        groups = vec![Group::default(); n_groups];
+        for (a, &l) in lab.iter().enumerate() {
+            groups[l].add(vecs[a], 1.0);
+            groups[l].see(dates[a]);
         }
     }
     // Drop emptied stories' leftovers from the centroids' zero entries lazily: merges only
