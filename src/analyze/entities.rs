@@ -711,7 +711,11 @@ mod tests {
         let f = found("FILE - In this photo, Wendy Davis speaks.");
         assert!(f.iter().all(|x| x.0 != "FILE"), "{f:?}");
         let f = found("Read it https://t.co/B4C5X6yktu \u{2014} Brian Fallon (@BrianFallon) said.");
-        assert!(f.iter().all(|x| !x.0.contains("B4C5") && x.0 != "BrianFallon"), "{f:?}");
+        assert!(
+            f.iter()
+                .all(|x| !x.0.contains("B4C5") && x.0 != "BrianFallon"),
+            "{f:?}"
+        );
     }
 
     #[test]

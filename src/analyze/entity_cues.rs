@@ -84,7 +84,13 @@ pub(super) fn in_link(text: &str, tok: Tok) -> bool {
 
 /// Seats of government named like their occupants ("the White House said" is the
 /// administration).
-const SEATS: &[&str] = &["White House", "Kremlin", "Pentagon", "Elysee Palace", "Blue House"];
+const SEATS: &[&str] = &[
+    "White House",
+    "Kremlin",
+    "Pentagon",
+    "Elysee Palace",
+    "Blue House",
+];
 
 /// True when the seat of government at tokens `i..=j` is meant as the building: after "at the",
 /// "in the", "outside the" and the like, or before "fence", "lawn", "grounds".
@@ -122,7 +128,13 @@ pub(super) enum Dateline {
 
 /// Tells a dateline's place from a caption's label: tokens `s..j`, all in capitals, at the
 /// start of a paragraph, followed by a comma, a bracket or a dash.
-pub(super) fn dateline(text: &str, span: Span, toks: &[Tok], s: usize, j: usize) -> Option<Dateline> {
+pub(super) fn dateline(
+    text: &str,
+    span: Span,
+    toks: &[Tok],
+    s: usize,
+    j: usize,
+) -> Option<Dateline> {
     let opens = if s == 0 {
         span.start == 0 || text[..span.start].ends_with('\n')
     } else {
@@ -133,9 +145,17 @@ pub(super) fn dateline(text: &str, span: Span, toks: &[Tok], s: usize, j: usize)
     }
     let after = &text[toks[j - 1].span.end..];
     let after = after.strip_prefix('.').unwrap_or(after);
-    let dash = ["\u{2014}", "\u{2013}", " \u{2014}", " \u{2013}", " -", "--", "-"]
-        .iter()
-        .any(|d| after.starts_with(d));
+    let dash = [
+        "\u{2014}",
+        "\u{2013}",
+        " \u{2014}",
+        " \u{2013}",
+        " -",
+        "--",
+        "-",
+    ]
+    .iter()
+    .any(|d| after.starts_with(d));
     let g = Gazetteer::get();
     if j - s == 1 && dash && g.is_ordinary(toks[s].text(text)) {
         return Some(Dateline::Label);
@@ -144,4 +164,3 @@ pub(super) fn dateline(text: &str, span: Span, toks: &[Tok], s: usize, j: usize)
     let bracket = after.starts_with(" (") && !after.starts_with(" (@");
     (dash || after.starts_with(", ") || bracket).then_some(Dateline::Place)
 }
-

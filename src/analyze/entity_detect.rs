@@ -8,14 +8,14 @@
 //! addresses tell the rest. Sentence-initial and headline words are only *weak* candidates.
 
 use super::entities::{Kind, Raw};
-use super::entity_words::{
-    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MISC_HEAD, MISC_SUFFIX,
-    NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
-};
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
 use super::entity_quoted::{hyphen_pair, hyphen_prefix, quoted_titles};
+use super::entity_words::{
+    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MISC_HEAD, MISC_SUFFIX,
+    NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
+};
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
 use crate::model::Span;
@@ -323,8 +323,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 return None;
             }
             let tail = matches!(link, "and" | "for") && the == 0 && tail_org();
-            let org = (i..j).any(|k| ORG_SUFFIX.contains(&tx(k)) || ORG_HEAD.contains(&tx(k)))
-                || tail;
+            let org =
+                (i..j).any(|k| ORG_SUFFIX.contains(&tx(k)) || ORG_HEAD.contains(&tx(k))) || tail;
             let linked = (i..j).any(|k| tx(k).starts_with(char::is_lowercase)) || tail;
             let ok = org
                 && (link != "and" || linked)
@@ -515,7 +515,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         {
             // "Detroit Pistons", "Texas Rangers": a plural after a place names a team.
             Some(Kind::Org)
-        } else if (multi || after_known) && MISC_SUFFIX.contains(&last) || inside(MISC_SUFFIX)
+        } else if (multi || after_known) && MISC_SUFFIX.contains(&last)
+            || inside(MISC_SUFFIX)
             || multi && MISC_HEAD.contains(&tx(s))
         {
             Some(Kind::Misc)

@@ -149,4 +149,3 @@ pub(super) fn hyphen_pair(t: &str, start: usize) -> Option<[Raw; 2]> {
     let b = known_name(g, tail, start + head.len() + 1)?;
     Some([a, b])
 }
-
