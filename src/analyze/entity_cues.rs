@@ -68,12 +68,16 @@ pub(super) fn capitalised_place(g: &Gazetteer, word: &str) -> bool {
 /// white-space-delimited chunk holding it starts with "@" or "#" (after an opening bracket) or
 /// holds "://", "www." or ".com/".
 pub(super) fn in_link(text: &str, tok: Tok) -> bool {
-    let from = text[..tok.span.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |k| k + 1);
-    let to = text[tok.span.end..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |k| tok.span.end + k);
+    let from = tok.span.start
+        - text[..tok.span.start]
+            .rsplit(char::is_whitespace)
+            .next()
+            .map_or(0, str::len);
+    let to = tok.span.end
+        + text[tok.span.end..]
+            .split(char::is_whitespace)
+            .next()
+            .map_or(0, str::len);
     let chunk = &text[from..to];
     let head = chunk.trim_start_matches(['(', '[', '"', '\u{201c}']);
     head.starts_with(['@', '#'])

@@ -404,7 +404,7 @@ mod tests {
         // Binary search needs byte order within each list, and the lists in this order.
         let gen = include_str!("gazetteer-generated.tsv");
         let mut order = Vec::new();
-        for kind in ["FIRST", "SURNAME", "LOWER"] {
+        for kind in ["FIRST", "SURNAME", "LOWER", "NAMEWORD"] {
             let words: Vec<&str> = gen
                 .lines()
                 .filter_map(|l| l.strip_prefix(kind)?.strip_prefix('\t'))
@@ -416,9 +416,9 @@ mod tests {
             order.push(gen.find(&format!("\n{kind}\t")).unwrap());
         }
         assert!(order.windows(2).all(|w| w[0] < w[1]));
-        assert!(gen[order[2]..]
+        assert!(gen[order[3]..]
             .lines()
             .skip(1)
-            .all(|l| l.starts_with("LOWER\t")));
+            .all(|l| l.starts_with("NAMEWORD\t")));
     }
 }
