@@ -205,3 +205,12 @@ fn entity_f1_on_the_fifth_held_out_set() {
         0.86,
     );
 }
+
+#[test]
+fn entity_f1_on_the_sixth_held_out_set() {
+    guard(
+        "held-out 6",
+        include_str!("fixtures/analyze-ner-heldout6.txt"),
+        0.70,
+    );
+}
