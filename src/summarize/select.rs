@@ -612,6 +612,30 @@ mod tests {
         assert_eq!(s.units[chosen[0]].sent, 0, "{}", s.unit_text(chosen[0]));
     }
 
+    /// Two articles whose leads share no concept with anything: only later sentences do.
+    const NO_LEAD_A: &str = "Heavy autumn rain flooded several farming valleys north of the capital overnight. Engineers found deep cracks in the bridge supports on Monday.";
+    const NO_LEAD_B: &str = "Commuters queued for hours at crowded ferry terminals along the western harbour. Engineers found deep cracks in the bridge supports during an inspection.";
+
+    #[test]
+    fn without_a_lead_that_adds_weight_a_long_summary_is_the_multi_document_lead() {
+        let s = story(&[NO_LEAD_A, NO_LEAD_B]);
+        let w = super::super::concepts::weigh(&s);
+        let (a, b) = (s.doc_units(0).start, s.doc_units(1).start);
+        let long = Options {
+            words: LEAD_FALLBACK_WORDS,
+            ..Options::default()
+        };
+        let chosen = select(&s, &w, &long);
+        assert_eq!(&chosen[..2], &[a, b], "{chosen:?}");
+        // A short summary takes the densest sentence first.
+        let short = Options {
+            words: 100,
+            ..Options::default()
+        };
+        let chosen = select(&s, &w, &short);
+        assert!(s.units[chosen[0]].sent > 0, "{}", s.unit_text(chosen[0]));
+    }
+
     #[test]
     fn page_residue_is_recognised() {
         assert!(residue(
