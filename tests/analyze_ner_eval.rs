@@ -15,7 +15,11 @@
 //! and `analyze-ner-heldout5.txt` (round 5, a third separate annotator, committed before the
 //! tagger was run on it; the tagger before the round-4 revisions scored 0.828 on it, the
 //! tagger after them 0.833; the rules were then revised against all seven fixtures, so every
-//! one of them is development data now and only a new round can give a held-out figure).
+//! one of them is development data now), and `analyze-ner-heldout6.txt` (round 6, a fourth
+//! separate annotator, from real 2019 pages of 14 sites and 14 unused Multi-News clusters,
+//! committed before the tagger was run on it: 0.711 with the tagger as it was then, 0.745 after
+//! the revisions against the seven other fixtures, which were written without looking at it;
+//! no rule has been revised against it, so it is the one held-out figure).
 //! Exact-span, exact-type precision, recall and F1, overall and per type; `cargo test --test
 //! analyze_ner_eval -- --nocapture` prints them (and, with `NER_ERRORS=1`, every miss and
 //! extra, a miss with the region the cleaner put it in). The floors asserted are regression
@@ -211,6 +215,6 @@ fn entity_f1_on_the_sixth_held_out_set() {
     guard(
         "held-out 6",
         include_str!("fixtures/analyze-ner-heldout6.txt"),
-        0.70,
+        0.74,
     );
 }
