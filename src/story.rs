@@ -116,6 +116,24 @@ impl Story {
         Story::from_docs(docs)
     }
 
+    /// A story of plain-text articles named `0.txt`, `1.txt`, … (for unit tests).
+    #[cfg(test)]
+    pub(crate) fn from_texts(texts: &[&str]) -> Story {
+        Story::from_articles(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    crate::ingest::text_article(
+                        std::path::Path::new(&format!("{i}.txt")),
+                        t.as_bytes().to_vec(),
+                    )
+                    .unwrap()
+                })
+                .collect(),
+        )
+    }
+
     /// Merges prepared documents into a story.
     pub fn from_docs(docs: Vec<Doc>) -> Story {
         let mut vocab = Vocab::default();

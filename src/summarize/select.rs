@@ -164,28 +164,17 @@ pub fn eligible(story: &Story, u: usize, opts: &Options) -> bool {
     balanced_quotes(text) && !dangling_start(text) && !personal(text) && !web_address(text)
 }
 
-/// Months, for captions that end in a dateline.
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan.",
-    "Feb.",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-];
+/// True when `w` is a capitalised month name, or an abbreviation with its full stop ("May",
+/// "Sept."): the month of a caption's closing date.
+fn month_word(w: &str) -> bool {
+    let (stem, dot) = match w.strip_suffix('.') {
+        Some(stem) => (stem, true),
+        None => (w, false),
+    };
+    stem.starts_with(|c: char| c.is_ascii_uppercase())
+        && crate::time::lexicon::month(&stem.to_ascii_lowercase())
+            .is_some_and(|(_, abbreviated)| abbreviated == dot)
+}
 
 /// Residue of a page that survives cleaning as a sentence: a video player's "EMBED More News
 /// Videos" before a clip's caption; a photo caption without its credit line, which ends in
@@ -205,7 +194,7 @@ fn residue(text: &str) -> bool {
     let n = words.len();
     if n >= 5 {
         let (before, month, day, year) = (words[n - 4], words[n - 3], words[n - 2], words[n - 1]);
-        let full_date = MONTHS.contains(&month)
+        let full_date = month_word(month)
             && day.ends_with(',')
             && day[..day.len() - 1]
                 .parse::<u8>()
@@ -476,20 +465,10 @@ pub fn concept_overlap(weights: &Weights, a: usize, b: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::text_article;
     use proptest::prelude::*;
-    use std::path::Path;
 
     fn story(texts: &[&str]) -> Story {
-        Story::from_articles(
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    text_article(Path::new(&format!("{i}.txt")), t.as_bytes().to_vec()).unwrap()
-                })
-                .collect(),
-        )
+        Story::from_texts(texts)
     }
 
     /// The two openings of the seed story (articles 000 and 002), each with a second sentence
@@ -654,6 +633,14 @@ mod tests {
             "A senator said the vote would come on Monday afternoon."
         ));
         assert!(!residue("EMBEDDED reporters travelled with the troops."));
+        // A month is a capitalised name, or an abbreviation with its full stop.
+        assert!(month_word("May") && month_word("Sept.") && month_word("Jan."));
+        assert!(
+            !month_word("may")
+                && !month_word("Sept")
+                && !month_word("May.")
+                && !month_word("Mayor")
+        );
     }
 
     #[test]

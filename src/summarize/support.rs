@@ -122,19 +122,9 @@ pub fn restatement(story: &Story, units: &[usize]) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::text_article;
-    use std::path::Path;
 
     fn story(texts: &[&str]) -> Story {
-        Story::from_articles(
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    text_article(Path::new(&format!("{i}.txt")), t.as_bytes().to_vec()).unwrap()
-                })
-                .collect(),
-        )
+        Story::from_texts(texts)
     }
 
     const A: &str = "Engineers found deep cracks in the old river bridge on Tuesday. The mayor plans a parade for the spring festival.";

@@ -27,7 +27,7 @@
 //! assert_eq!(found[1].kind, TimexType::Date);
 //! ```
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod resolve;
 mod tagger;
 mod timex;
