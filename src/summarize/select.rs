@@ -112,7 +112,7 @@
 //!   [17.11, 15.62] / 12.11 [12.30, 11.92] (the 2–3 freed words rarely fit a sentence).
 //!   The tails' words ("police said") are in the references too, so trimming costs R-2 at 260.
 //! - **Multi-document Lead when no lead adds concept weight, from 200 words of budget**
-//!   (kept; [`LEAD_FALLBACK_WORDS`]): 16.50 [17.27, 15.73] / 12.12 [12.30, 11.93] (100 words
+//!   (kept; `LEAD_FALLBACK_WORDS`): 16.50 [17.27, 15.73] / 12.12 [12.30, 11.93] (100 words
 //!   unchanged by construction). Threshold 150 gives the same at 260 and 100, but 13.87 at
 //!   150 words (13.90 without); at 200 words 15.04 → 15.06 [15.30 → 15.36, 14.78 → 14.75],
 //!   400 words 16.37 → 16.44. With trimming on top: 16.45 / 12.22 (not kept).
