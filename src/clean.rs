@@ -403,46 +403,20 @@ fn agency_photo(lower: &str) -> bool {
         return false;
     };
     const BEFORE: &[&str] = &[
-        "file",
-        "undated",
-        "booking",
-        "still",
-        "handout",
-        "aerial",
-        "family",
-        "video",
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "aug",
-        "august",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        "file", "undated", "booking", "still", "handout", "aerial", "family", "video",
     ];
+    let date_word = |w: &str| {
+        crate::time::lexicon::month(w).is_some()
+            || matches!(crate::time::lexicon::weekday(w), Some((_, false)))
+    };
     for w in rest.split_whitespace().take(10) {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         match w {
             "photo" | "photograph" | "image" | "picture" => return true,
-            _ if w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) || BEFORE.contains(&w) => {}
+            _ if w.is_empty()
+                || w.chars().all(|c| c.is_ascii_digit())
+                || BEFORE.contains(&w)
+                || date_word(w) => {}
             _ => return false,
         }
     }

@@ -131,67 +131,11 @@ fn should_join(prev: &str, next: &str) -> bool {
     false
 }
 
-/// Capitalised words that go on a clock time rather than start a new sentence: "at 5 p.m.
-/// Monday on the back patio", "at 9 a.m. Jan. 21", "at 8 p.m. ET".
-const AFTER_TIME: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "et",
-    "est",
-    "edt",
-    "ct",
-    "cst",
-    "cdt",
-    "mt",
-    "mst",
-    "mdt",
-    "pt",
-    "pst",
-    "pdt",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
-    "local",
+/// Time zones that go on a clock time rather than start a new sentence: "at 8 p.m. ET". (Days
+/// and months go on it too: "at 5 p.m. Monday on the back patio", "at 9 a.m. Jan. 21".)
+const TIME_ZONES: &[&str] = &[
+    "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc",
+    "bst", "cet", "cest", "local",
 ];
 
 /// True when `next`, the text after a cut behind "a.m." or "p.m.", continues the time
@@ -206,7 +150,10 @@ fn goes_on_after_time(next: &str) -> bool {
     };
     let second = words.next().unwrap_or("");
     let lower = first.to_lowercase();
-    if AFTER_TIME.contains(&lower.as_str()) {
+    // "May" only before a number ("at 5 p.m. May 3"), below: "… p.m. May I …" is a new sentence.
+    let day_or_month = crate::time::lexicon::weekday(&lower).is_some()
+        || (lower != "may" && crate::time::lexicon::month(&lower).is_some());
+    if day_or_month || TIME_ZONES.contains(&lower.as_str()) {
         return true;
     }
     match lower.as_str() {

@@ -364,7 +364,7 @@ fn agglomerate(groups: &mut [Group], map: &mut [usize], threshold: f64, k: usize
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn opts() -> ClusterOptions {
@@ -376,7 +376,8 @@ mod tests {
         }
     }
 
-    fn unit(v: &[(u64, f32)]) -> Vec<(u64, f32)> {
+    /// `v` scaled to unit length (for the cluster unit tests).
+    pub(crate) fn unit(v: &[(u64, f32)]) -> Vec<(u64, f32)> {
         let n = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
         v.iter().map(|&(k, x)| (k, x / n)).collect()
     }

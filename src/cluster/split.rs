@@ -147,11 +147,7 @@ pub fn split(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn unit(v: &[(u64, f32)]) -> Vec<(u64, f32)> {
-        let n = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-        v.iter().map(|&(k, x)| (k, x / n)).collect()
-    }
+    use crate::cluster::refine::tests::unit;
 
     #[test]
     fn two_events_of_one_kind_come_apart_and_one_event_stays() {
