@@ -23,6 +23,8 @@ pub enum Kind {
     Number,
     /// The stem of a content word.
     Stem,
+    /// Two adjacent content words of a short text ([`super::short`]).
+    Pair,
 }
 
 /// One feature with its raw count.
@@ -48,6 +50,7 @@ fn key(kind: Kind, text: &str) -> u64 {
         Kind::Name => b"n\0",
         Kind::Number => b"d\0",
         Kind::Stem => b"s\0",
+        Kind::Pair => b"p\0",
     };
     let mut buf = Vec::with_capacity(tag.len() + text.len());
     buf.extend_from_slice(tag);
@@ -122,6 +125,12 @@ impl DocFeatures {
             title_boost,
             title_case,
         );
+        // A headline standing alone also counts its word pairs (see [`super::short`]).
+        let pairs: Vec<String> = if super::short::is_headline(doc, is_content) {
+            super::short::pairs(&doc.title_words, is_content)
+        } else {
+            Vec::new()
+        };
         let mut features: Vec<Feature> = counts
             .into_iter()
             .map(|((kind, text), count)| Feature {
@@ -129,6 +138,11 @@ impl DocFeatures {
                 kind,
                 count,
             })
+            .chain(pairs.iter().map(|p| Feature {
+                key: key(Kind::Pair, p),
+                kind: Kind::Pair,
+                count: title_boost,
+            }))
             .collect();
         features.sort_unstable_by_key(|f| f.key);
         features.dedup_by_key(|f| f.key);

@@ -20,6 +20,7 @@ pub mod minhash;
 pub mod online;
 pub mod refine;
 pub mod report;
+pub mod short;
 pub mod split;
 
 use crate::doc::Doc;
@@ -86,6 +87,11 @@ pub struct ClusterOptions {
     /// threshold: 0 .904, 0.6 .910, 0.7 .919, 0.75 .919, 0.8 .914, 0.9 .880); stories made
     /// mostly of headlines are never cut (see [`split::MIN_FEATURES`]).
     pub split: f64,
+    /// After the moves, stories made mostly of short texts (headlines, see [`short`]) whose
+    /// average link is at least this are merged, closest first (1 turns it off). Headlines
+    /// of one story share few words, so their average link is far lower than full
+    /// articles': this is the `refine_merge` of headline stories.
+    pub short_merge: f64,
     /// Estimated Jaccard similarity of word 5-grams at or above which an article is a
     /// near-duplicate of another.
     pub near_duplicate: f64,
@@ -114,6 +120,7 @@ impl Default for ClusterOptions {
             granularity: Granularity::Event,
             topic_threshold: 0.05,
             split: 0.7,
+            short_merge: 0.03,
         }
     }
 }
@@ -149,6 +156,7 @@ impl ClusterOptions {
             ("cluster.topic_threshold", self.topic_threshold),
             ("cluster.near_duplicate", self.near_duplicate),
             ("cluster.containment", self.containment),
+            ("cluster.short_merge", self.short_merge),
         ] {
             if !(0.0..=1.0).contains(&v) {
                 return Err(Error::Options(format!("{name} must lie between 0 and 1")));
