@@ -4,7 +4,8 @@
 //! kinds of feature tell stories apart, and two of them travel across languages:
 //! *names* (capitalized words that are not sentence openers: "Lavrov" is spelled the same
 //! in most Latin-script outlets), *numbers* (figures, years, days of the month) and
-//! content *stems*. The headline counts extra. Features are kept as raw counts here; the
+//! content *stems*. The headline counts extra; a headline standing alone also gets its
+//! adjacent word *pairs* ([`super::short`]). Features are kept as raw counts here; the
 //! weights depend on how rare a feature is in the stream so far, which only the sequential
 //! step ([`super::online`]) knows. Extraction is independent per article and runs in
 //! parallel.

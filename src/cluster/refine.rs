@@ -501,7 +501,7 @@ pub(crate) mod tests {
             let v: Vec<(u64, f32)> = shared
                 .clone()
                 .map(|k| (k, 1.0))
-                .chain((100 + shift..140 + shift - shared.len() as u64).map(|k| (k, 1.0)))
+                .chain((100 + shift..140 + shift - (shared.end - shared.start)).map(|k| (k, 1.0)))
                 .collect();
             let mut v = unit(&v);
             v.sort_unstable_by_key(|x| x.0);

@@ -83,11 +83,12 @@ mod tests {
         assert!(p.contains(&"ceo search".to_string()), "{p:?}");
         // "into" is a stopword: "details" and "CEO" pair across it.
         assert!(p.contains(&"detail ceo".to_string()), "{p:?}");
-        assert!(is_short(&d, content));
-        let long = doc(&format!(
-            "Title\n\n{}",
-            "Storms flooded valley towns again. ".repeat(12)
+        assert!(is_headline(&d, content));
+        // A headline with a body, and a text without a headline, are not headlines alone.
+        assert!(!is_headline(
+            &doc("Storm floods valley\n\nRivers rose."),
+            content
         ));
-        assert!(!is_short(&long, content));
+        assert!(!is_headline(&doc(HEADLINE), content));
     }
 }
