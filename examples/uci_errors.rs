@@ -33,10 +33,16 @@ fn main() {
         println!("skipped: {} is absent", file.display());
         return;
     }
-    let items: Vec<data::Item> = data::uci(&file)
+    let mut items: Vec<data::Item> = data::uci(&file)
         .into_iter()
         .filter(|i| i.topic % 2 == want)
         .collect();
+    // The file lists each story's headlines together, and a day's headlines arrive in file
+    // order: `SHUFFLE=SEED` mixes them (as a live stream would) to check that a change does
+    // not live off that order.
+    if let Some(seed) = std::env::var("SHUFFLE").ok().and_then(|s| s.parse().ok()) {
+        data::shuffle(&mut items, seed);
+    }
     let docs: Vec<Doc> = items.iter().map(|i| Doc::new(i.article.clone())).collect();
     let gold: Vec<String> = items.iter().map(|i| i.topic.to_string()).collect();
     let opts = ClusterOptions { threshold, ..base };
