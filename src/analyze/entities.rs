@@ -371,6 +371,14 @@ impl Entities {
             let a = match alias {
                 Some(a) => a,
                 None if r.weak => continue,
+                None if r.kind.is_none()
+                    && single
+                    && g.is_ordinary(name)
+                    && !super::entity_context::on("drop1")
+                    && std::env::var_os("NER_DROP1").is_some() =>
+                {
+                    continue
+                }
                 None => {
                     // A lone unknown name mid-sentence that is no ordinary word, given name or
                     // surname is most often a place ("Waco", "Liziba"), unless it modifies a
@@ -401,7 +409,7 @@ impl Entities {
                     } else if person {
                         Kind::Per
                     } else {
-                        Kind::Misc
+                        fallback_kind()
                     });
                     let key = (
                         kind,
@@ -446,6 +454,15 @@ impl Entities {
             .take_while(|m| m.doc == doc)
             .take(4)
             .find(|m| m.span.start <= span.start && span.end <= m.span.end)
+    }
+}
+
+fn fallback_kind() -> Kind {
+    match std::env::var("NER_FALLBACK").as_deref() {
+        Ok("ORG") => Kind::Org,
+        Ok("PER") => Kind::Per,
+        Ok("LOC") => Kind::Loc,
+        _ => Kind::Misc,
     }
 }
 

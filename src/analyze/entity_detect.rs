@@ -8,13 +8,14 @@
 //! addresses tell the rest. Sentence-initial and headline words are only *weak* candidates.
 
 use super::entities::{Kind, Raw};
+use super::entity_context::{business, coordinated, model, model_name, numbered_road, on};
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
 use super::entity_quoted::{hyphen_pair, hyphen_prefix, quoted_titles};
 use super::entity_words::{
-    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MISC_HEAD, MISC_SUFFIX,
-    NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
+    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX, MISC_HEAD,
+    MISC_SUFFIX, NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
 };
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
@@ -246,8 +247,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     }
                 }
                 let building = entry.kind == GazKind::Org && building_sense(text, &toks, i, j);
+                // "The Hill", "The Guardian": "The" is no part of an organisation's name.
+                let from = if matches!(kind, Kind::Org) && tx(i) == "The" && j > i && on("the") {
+                    i + 1
+                } else {
+                    i
+                };
                 out.push(Raw {
-                    span: Span::new(toks[i].span.start, toks[j].span.end),
+                    span: Span::new(toks[from].span.start, toks[j].span.end),
                     full: Span::new(toks[i].span.start, toks[j].span.end),
                     kind: Some(if building { Kind::Loc } else { kind }),
                     gaz: (!building).then_some(e),
@@ -284,6 +291,37 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         if let Some(pair) = hyphen_pair(t, toks[i].span.start) {
             out.extend(pair);
             i += 1;
+            continue;
+        }
+        // "17th Street", "101 Highway": a numbered road.
+        if let Some(j) = numbered_road(text, &toks, i).filter(|_| on("road")) {
+            let sp = Span::new(toks[i].span.start, toks[j - 1].span.end);
+            out.push(Raw {
+                span: sp,
+                full: sp,
+                kind: Some(Kind::Loc),
+                gaz: None,
+                weak: false,
+                modifier: false,
+            });
+            i = j;
+            continue;
+        }
+        // "737 Max jets", "Boeing 787-9 Dreamliner": a model number.
+        if let Some((k, j)) = model(text, &toks, &gaz_at, i).filter(|_| on("model")) {
+            if k < i && out.last().is_some_and(|p| p.span.start == toks[k].span.start) {
+                out.pop();
+            }
+            let sp = Span::new(toks[k].span.start, toks[j - 1].span.end);
+            out.push(Raw {
+                span: sp,
+                full: sp,
+                kind: Some(Kind::Misc),
+                gaz: None,
+                weak: false,
+                modifier: false,
+            });
+            i = j;
             continue;
         }
         if !candidate(t) {
@@ -470,8 +508,16 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 plain_gap(gap) || (gap.trim() == "," && !is_capital(tx(te - 1)))
             }
         });
-        let last = tx(j - 1);
         let multi = j - s >= 2;
+        // "West Avenue K", "W. County Road 600S": a letter or a number after a street's word.
+        let last = if multi
+            && on("street")
+            && (tx(j - 1).len() == 1 || tx(j - 1).starts_with(|c: char| c.is_ascii_digit()))
+        {
+            tx(j - 2)
+        } else {
+            tx(j - 1)
+        };
         // A lone suffix word right after a known place or organisation ends its name ("West
         // Coast Bank", "Erie County", "Boston Marathon").
         let after_known = j - s == 1
@@ -492,9 +538,15 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 && (s..j).any(|k| tx(k).starts_with(char::is_lowercase))
         };
         let org_inside = inside(ORG_SUFFIX);
+        // "Sacramento Bee", "Orange County Register": a newspaper's word after a place.
+        let media = on("media")
+            && MEDIA_SUFFIX.contains(&last)
+            && (after_known && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
+                || multi && (s..j - 1).any(|k| LOC_SUFFIX.contains(&tx(k))));
         let suffix_kind = if multi
             && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s)) || org_inside)
             || after_known && ORG_SUFFIX.contains(&last)
+            || media
         {
             Some(Kind::Org)
         } else if multi && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s)))
@@ -671,9 +723,13 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             }
             None => {}
         }
+        let business = on("business") && business(text, &toks, s, j);
         let kind = if suffix_kind.is_some() {
             suffix_kind
         } else if product {
+            Some(Kind::Misc)
+        } else if words.len() == 1 && on("modelname") && model_name(words[0]) {
+            // "RAV4", "AK-47": a model's name.
             Some(Kind::Misc)
         } else if (org_before || org_after || words.len() == 1 && brand_like(words[0]))
             && !strong_person
@@ -697,6 +753,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && !words.iter().skip(1).any(|w| is_initial(w))
         {
             Some(Kind::Loc)
+        } else if business && !personal {
+            Some(Kind::Org)
         } else if personal {
             Some(Kind::Per)
         } else if let Some(p) = out.last().filter(|p| {
@@ -728,6 +786,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             }
         } else {
             None
+        };
+        // "Gannett and GateHouse": a name in a list with a known one is of its kind.
+        let kind = match kind {
+            None if !headline && !initial && on("coord") => coordinated(text, &toks, &gaz_at, &out, s, j),
+            k => k,
         };
         let full_start = match titled {
             Some((ts, _)) if person => ts,
