@@ -405,7 +405,12 @@ impl Entities {
                                 && ["ian", "ean", "ese", "ican"].iter().any(|x| w.ends_with(x))
                         });
                     let kind = r.kind.unwrap_or(if place {
-                        Kind::Loc
+                        match std::env::var("NER_PLACE").as_deref() {
+                            Ok("ORG") => Kind::Org,
+                            Ok("MISC") => Kind::Misc,
+                            Ok("PER") => Kind::Per,
+                            _ => Kind::Loc,
+                        }
                     } else if person {
                         Kind::Per
                     } else {

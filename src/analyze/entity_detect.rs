@@ -14,8 +14,8 @@ use super::entity_cues::{
 };
 use super::entity_quoted::{hyphen_pair, hyphen_prefix, quoted_titles};
 use super::entity_words::{
-    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX, MISC_HEAD,
-    MISC_SUFFIX, NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
+    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX, MISC_HEAD, ROAD_WORDS,
+    MISC_SUFFIX, NOT_NAMES, PRODUCT_LINE, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
 };
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
@@ -272,7 +272,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     let next = tx(j + 1);
                     let numeral = next.chars().all(|c| c.is_ascii_digit())
                         || next.len() <= 6 && next.chars().all(|c| "IVXLC".contains(c));
-                    if numeral && next.len() <= 6 {
+                    // "Xbox One", "iPad Air": a product line's word after a product.
+                    let line = on("line")
+                        && (PRODUCT_LINE.contains(&next)
+                            || next == "Air" && brand_like(&entry.name)
+                            || next == "Air" && entry.name.starts_with(char::is_lowercase));
+                    if (numeral || line) && next.len() <= 6 {
                         if let Some(last) = out.last_mut() {
                             last.span.end = toks[j + 1].span.end;
                             last.full.end = toks[j + 1].span.end;
@@ -456,6 +461,20 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 tx(j),
                 "Inc." | "Inc" | "LLC" | "Ltd." | "Ltd" | "Corp." | "Co." | "plc" | "LLP" | "L.P."
             )
+        {
+            j += 1;
+        }
+        // "W. County Road 600S", "Highway 101": a road's number after its name.
+        if j < n
+            && on("street")
+            && plain_gap(toks[j].gap(text))
+            && LOC_SUFFIX.contains(&tx(j - 1))
+            && ROAD_WORDS.contains(&tx(j - 1))
+            && {
+                let w = tx(j);
+                let d = w.trim_end_matches(['N', 'S', 'E', 'W']);
+                !d.is_empty() && d.len() <= 4 && d.chars().all(|c| c.is_ascii_digit())
+            }
         {
             j += 1;
         }
@@ -700,6 +719,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                         .is_none_or(|c| ",.;:)\u{2014}\n".contains(c))
             })
         };
+        // "Christopher Tays, 32, of Franklin": the town after a person's age.
+        let age_of = on("ageof")
+            && s >= 3
+            && tx(s - 1) == "of"
+            && plain_gap(toks[s].gap(text))
+            && toks[s - 1].gap(text) == ", "
+            && tx(s - 2).len() <= 3
+            && tx(s - 2).chars().all(|c| c.is_ascii_digit());
         let strong_person = person || g.is_first_name(tx(s)) || titled.is_some();
         match dateline(text, span, &toks, s, j) {
             Some(Dateline::Place) => {
@@ -740,7 +767,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else if words == ["House"] && s > 0 && tx(s - 1) == "the" {
             // "the House": the lower chamber.
             Some(Kind::Org)
-        } else if (loc_after || town) && !strong_person {
+        } else if (loc_after || town || age_of) && !strong_person {
             Some(Kind::Loc)
         } else if words.len() >= 2 && initials(words[0]) && is_capital(last) && !is_all_caps(last) {
             // "O.J. Simpson".
@@ -790,6 +817,32 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         // "Gannett and GateHouse": a name in a list with a known one is of its kind.
         let kind = match kind {
             None if !headline && !initial && on("coord") => coordinated(text, &toks, &gaz_at, &out, s, j),
+            k => k,
+        };
+        // A lone unknown word that is no ordinary one: after "by" or "with" most often a
+        // company or group ("bought by Cadbury", "an attorney with Earthjustice"), after an
+        // article or a possessive a product ("a Maserati", "Boeing's Dreamliner").
+        let kind = match kind {
+            None if !headline && !initial && words.len() == 1 && !g.is_ordinary(words[0]) && s > 0 => {
+                let prev = tx(s - 1);
+                let gap = toks[s].gap(text);
+                // "the Wasilla Bible Church", "a Waitrose supermarket": a name that goes on or
+                // stands before a noun is another's part or a modifier.
+                let goes_on = j < n
+                    && plain_gap(toks[j].gap(text))
+                    && (is_capital(tx(j)) || !is_stop(&tx(j).to_lowercase()));
+                if on("byorg") && plain_gap(gap) && matches!(prev, "by" | "with") {
+                    Some(Kind::Org)
+                } else if on("themisc")
+                    && !goes_on
+                    && (plain_gap(gap) && matches!(prev, "the" | "a" | "an" | "new")
+                        || matches!(gap, "'s " | "\u{2019}s "))
+                {
+                    Some(Kind::Misc)
+                } else {
+                    None
+                }
+            }
             k => k,
         };
         let full_start = match titled {

@@ -636,3 +636,7 @@ pub(crate) const MEDIA_SUFFIX: &[&str] = &[
     "Record",
     "Review",
 ];
+/// Words of a product line after a product's name ("Xbox One", "iPhone Pro").
+pub(crate) const PRODUCT_LINE: &[&str] = &["One", "Pro", "Max", "Plus", "Mini", "Ultra"];
+/// Road words a number may follow ("County Road 600S", "Highway 101").
+pub(crate) const ROAD_WORDS: &[&str] = &["Road", "Highway", "Route", "Rd."];
