@@ -371,14 +371,9 @@ impl Entities {
             let a = match alias {
                 Some(a) => a,
                 None if r.weak => continue,
-                None if r.kind.is_none()
-                    && single
-                    && g.is_ordinary(name)
-                    && !super::entity_context::on("drop1")
-                    && std::env::var_os("NER_DROP1").is_some() =>
-                {
-                    continue
-                }
+                // A lone capitalised ordinary word with nothing to type it ("Police", "Photo",
+                // "Office") is a common noun in a title or a label far more often than a name.
+                None if r.kind.is_none() && single && g.is_ordinary(name) => continue,
                 None => {
                     // A lone unknown name mid-sentence that is no ordinary word, given name or
                     // surname is most often a place ("Waco", "Liziba"), unless it modifies a
@@ -405,16 +400,11 @@ impl Entities {
                                 && ["ian", "ean", "ese", "ican"].iter().any(|x| w.ends_with(x))
                         });
                     let kind = r.kind.unwrap_or(if place {
-                        match std::env::var("NER_PLACE").as_deref() {
-                            Ok("ORG") => Kind::Org,
-                            Ok("MISC") => Kind::Misc,
-                            Ok("PER") => Kind::Per,
-                            _ => Kind::Loc,
-                        }
+                        Kind::Loc
                     } else if person {
                         Kind::Per
                     } else {
-                        fallback_kind()
+                        Kind::Misc
                     });
                     let key = (
                         kind,
@@ -459,15 +449,6 @@ impl Entities {
             .take_while(|m| m.doc == doc)
             .take(4)
             .find(|m| m.span.start <= span.start && span.end <= m.span.end)
-    }
-}
-
-fn fallback_kind() -> Kind {
-    match std::env::var("NER_FALLBACK").as_deref() {
-        Ok("ORG") => Kind::Org,
-        Ok("PER") => Kind::Per,
-        Ok("LOC") => Kind::Loc,
-        _ => Kind::Misc,
     }
 }
 

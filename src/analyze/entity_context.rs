@@ -14,16 +14,6 @@ use super::tokens::Tok;
 /// Gazetteer match starting at each token: (entry, last token).
 pub(super) type GazAt = [Option<(usize, usize)>];
 
-/// True when a rule is switched on (every rule is, unless `NER_OFF` names it: for measuring
-/// one rule's effect without a rebuild).
-pub(super) fn on(rule: &str) -> bool {
-    use std::sync::OnceLock;
-    static OFF: OnceLock<String> = OnceLock::new();
-    !OFF.get_or_init(|| std::env::var("NER_OFF").unwrap_or_default())
-        .split(',')
-        .any(|r| r == rule)
-}
-
 /// True for the words between two names of a list; a comma alone only between names that are
 /// no person's ("Scott Kirby, United's president" is an apposition).
 fn coordinator(gap: &str, kind: Kind) -> bool {
@@ -49,8 +39,7 @@ pub(super) fn coordinated(
     let g = Gazetteer::get();
     let n = toks.len();
     // "Sierra Nevada Corporation": a name that goes on is not the whole name.
-    if j < n && plain_gap(toks[j].gap(text)) && toks[j].text(text).starts_with(char::is_uppercase)
-    {
+    if j < n && plain_gap(toks[j].gap(text)) && toks[j].text(text).starts_with(char::is_uppercase) {
         return None;
     }
     let before = out
@@ -100,9 +89,7 @@ pub(super) fn business(text: &str, toks: &[Tok], s: usize, j: usize) -> bool {
         } else {
             j
         };
-        (plain_gap(gap) || poss)
-            && plain_gap(toks[k].gap(text))
-            && BUSINESS_AFTER.contains(&tx(k))
+        (plain_gap(gap) || poss) && plain_gap(toks[k].gap(text)) && BUSINESS_AFTER.contains(&tx(k))
     };
     let before = s >= 2
         && plain_gap(toks[s].gap(text))
@@ -177,8 +164,21 @@ pub(super) fn model_name(w: &str) -> bool {
 const NUMBERED_ROADS: &[&str] = &["Highway", "Freeway", "Expressway", "Interstate", "Turnpike"];
 /// Street words after an ordinal ("17th Street", "Fifth Avenue" is a run of its own).
 const STREETS: &[&str] = &[
-    "Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Drive", "Lane",
-    "Place", "Parkway", "Way", "Court", "Terrace",
+    "Street",
+    "St.",
+    "Avenue",
+    "Ave.",
+    "Road",
+    "Rd.",
+    "Boulevard",
+    "Blvd.",
+    "Drive",
+    "Lane",
+    "Place",
+    "Parkway",
+    "Way",
+    "Court",
+    "Terrace",
 ];
 
 /// A numbered road at token `i`: "17th Street", "101 Highway". Returns the token after it.

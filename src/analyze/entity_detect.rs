@@ -8,14 +8,15 @@
 //! addresses tell the rest. Sentence-initial and headline words are only *weak* candidates.
 
 use super::entities::{Kind, Raw};
-use super::entity_context::{business, coordinated, model, model_name, numbered_road, on};
+use super::entity_context::{business, coordinated, model, model_name, numbered_road};
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
 use super::entity_quoted::{hyphen_pair, hyphen_prefix, quoted_titles};
 use super::entity_words::{
-    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX, MISC_HEAD, ROAD_WORDS,
-    MISC_SUFFIX, NOT_NAMES, PRODUCT_LINE, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
+    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX, MISC_HEAD,
+    MISC_SUFFIX, NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF,
+    PRODUCT_LINE, REPORTING, ROAD_WORDS,
 };
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
@@ -248,7 +249,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 }
                 let building = entry.kind == GazKind::Org && building_sense(text, &toks, i, j);
                 // "The Hill", "The Guardian": "The" is no part of an organisation's name.
-                let from = if matches!(kind, Kind::Org) && tx(i) == "The" && j > i && on("the") {
+                let from = if matches!(kind, Kind::Org) && tx(i) == "The" && j > i {
                     i + 1
                 } else {
                     i
@@ -273,10 +274,9 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     let numeral = next.chars().all(|c| c.is_ascii_digit())
                         || next.len() <= 6 && next.chars().all(|c| "IVXLC".contains(c));
                     // "Xbox One", "iPad Air": a product line's word after a product.
-                    let line = on("line")
-                        && (PRODUCT_LINE.contains(&next)
-                            || next == "Air" && brand_like(&entry.name)
-                            || next == "Air" && entry.name.starts_with(char::is_lowercase));
+                    let line = PRODUCT_LINE.contains(&next)
+                        || next == "Air" && brand_like(&entry.name)
+                        || next == "Air" && entry.name.starts_with(char::is_lowercase);
                     if (numeral || line) && next.len() <= 6 {
                         if let Some(last) = out.last_mut() {
                             last.span.end = toks[j + 1].span.end;
@@ -299,7 +299,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             continue;
         }
         // "17th Street", "101 Highway": a numbered road.
-        if let Some(j) = numbered_road(text, &toks, i).filter(|_| on("road")) {
+        if let Some(j) = numbered_road(text, &toks, i) {
             let sp = Span::new(toks[i].span.start, toks[j - 1].span.end);
             out.push(Raw {
                 span: sp,
@@ -313,8 +313,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             continue;
         }
         // "737 Max jets", "Boeing 787-9 Dreamliner": a model number.
-        if let Some((k, j)) = model(text, &toks, &gaz_at, i).filter(|_| on("model")) {
-            if k < i && out.last().is_some_and(|p| p.span.start == toks[k].span.start) {
+        if let Some((k, j)) = model(text, &toks, &gaz_at, i) {
+            if k < i
+                && out
+                    .last()
+                    .is_some_and(|p| p.span.start == toks[k].span.start)
+            {
                 out.pop();
             }
             let sp = Span::new(toks[k].span.start, toks[j - 1].span.end);
@@ -466,7 +470,6 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         }
         // "W. County Road 600S", "Highway 101": a road's number after its name.
         if j < n
-            && on("street")
             && plain_gap(toks[j].gap(text))
             && LOC_SUFFIX.contains(&tx(j - 1))
             && ROAD_WORDS.contains(&tx(j - 1))
@@ -530,7 +533,6 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         let multi = j - s >= 2;
         // "West Avenue K", "W. County Road 600S": a letter or a number after a street's word.
         let last = if multi
-            && on("street")
             && (tx(j - 1).len() == 1 || tx(j - 1).starts_with(|c: char| c.is_ascii_digit()))
         {
             tx(j - 2)
@@ -558,8 +560,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         };
         let org_inside = inside(ORG_SUFFIX);
         // "Sacramento Bee", "Orange County Register": a newspaper's word after a place.
-        let media = on("media")
-            && MEDIA_SUFFIX.contains(&last)
+        let media = MEDIA_SUFFIX.contains(&last)
             && (after_known && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
                 || multi && (s..j - 1).any(|k| LOC_SUFFIX.contains(&tx(k))));
         let suffix_kind = if multi
@@ -720,8 +721,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             })
         };
         // "Christopher Tays, 32, of Franklin": the town after a person's age.
-        let age_of = on("ageof")
-            && s >= 3
+        let age_of = s >= 3
             && tx(s - 1) == "of"
             && plain_gap(toks[s].gap(text))
             && toks[s - 1].gap(text) == ", "
@@ -750,12 +750,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             }
             None => {}
         }
-        let business = on("business") && business(text, &toks, s, j);
+        let business = business(text, &toks, s, j);
         let kind = if suffix_kind.is_some() {
             suffix_kind
         } else if product {
             Some(Kind::Misc)
-        } else if words.len() == 1 && on("modelname") && model_name(words[0]) {
+        } else if words.len() == 1 && model_name(words[0]) {
             // "RAV4", "AK-47": a model's name.
             Some(Kind::Misc)
         } else if (org_before || org_after || words.len() == 1 && brand_like(words[0]))
@@ -816,14 +816,19 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         };
         // "Gannett and GateHouse": a name in a list with a known one is of its kind.
         let kind = match kind {
-            None if !headline && !initial && on("coord") => coordinated(text, &toks, &gaz_at, &out, s, j),
+            None if !headline && !initial => coordinated(text, &toks, &gaz_at, &out, s, j),
             k => k,
         };
         // A lone unknown word that is no ordinary one: after "by" or "with" most often a
         // company or group ("bought by Cadbury", "an attorney with Earthjustice"), after an
         // article or a possessive a product ("a Maserati", "Boeing's Dreamliner").
         let kind = match kind {
-            None if !headline && !initial && words.len() == 1 && !g.is_ordinary(words[0]) && s > 0 => {
+            None if !headline
+                && !initial
+                && words.len() == 1
+                && !g.is_ordinary(words[0])
+                && s > 0 =>
+            {
                 let prev = tx(s - 1);
                 let gap = toks[s].gap(text);
                 // "the Wasilla Bible Church", "a Waitrose supermarket": a name that goes on or
@@ -831,10 +836,9 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 let goes_on = j < n
                     && plain_gap(toks[j].gap(text))
                     && (is_capital(tx(j)) || !is_stop(&tx(j).to_lowercase()));
-                if on("byorg") && plain_gap(gap) && matches!(prev, "by" | "with") {
+                if plain_gap(gap) && matches!(prev, "by" | "with") {
                     Some(Kind::Org)
-                } else if on("themisc")
-                    && !goes_on
+                } else if !goes_on
                     && (plain_gap(gap) && matches!(prev, "the" | "a" | "an" | "new")
                         || matches!(gap, "'s " | "\u{2019}s "))
                 {
