@@ -5,7 +5,11 @@
 //! place word after it ("security firm Global Rescue", "the Venetian resort", "Forest Hill,
 //! Md.") types it; "Hotel", "Agency", "Times" at its end make it a place or an organisation;
 //! a given name of the list at its start makes it a person; initials, inner capitals and web
-//! addresses tell the rest. Sentence-initial and headline words are only *weak* candidates.
+//! addresses tell the rest; for a name still untyped, the words around it decide
+//! ([`super::entity_context`]: a list it shares with a known name, business nouns, an article
+//! or "by" before a lone unknown word). Model numbers and numbered roads are found here too,
+//! though they start with a digit. Sentence-initial and headline words are only *weak*
+//! candidates.
 
 use super::entities::{Kind, Raw};
 use super::entity_context::{business, coordinated, model, model_name, numbered_road};
@@ -758,6 +762,9 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else if words.len() == 1 && model_name(words[0]) {
             // "RAV4", "AK-47": a model's name.
             Some(Kind::Misc)
+        } else if age_of && titled.is_none() {
+            // A given name too ("Franklin", "Hope"): after an age and "of" it is the town.
+            Some(Kind::Loc)
         } else if (org_before || org_after || words.len() == 1 && brand_like(words[0]))
             && !strong_person
             // "Chris Pizzello/Invision/AP": a photo credit's agency after a slash.
@@ -767,7 +774,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else if words == ["House"] && s > 0 && tx(s - 1) == "the" {
             // "the House": the lower chamber.
             Some(Kind::Org)
-        } else if (loc_after || town || age_of) && !strong_person {
+        } else if (loc_after || town) && !strong_person {
             Some(Kind::Loc)
         } else if words.len() >= 2 && initials(words[0]) && is_capital(last) && !is_all_caps(last) {
             // "O.J. Simpson".
