@@ -6,10 +6,10 @@
 //! consults them only for a name it could not type otherwise.
 
 use super::entities::{Kind, Raw};
-use super::entity_detect::{gaz_kind, plain_gap};
+use super::entity_detect::{gaz_kind, is_stop, plain_gap};
 use super::entity_words::{BUSINESS_AFTER, BUSINESS_BEFORE, BUSINESS_OF, PRODUCT_AFTER};
 use super::gazetteer::{GazKind, Gazetteer};
-use super::tokens::Tok;
+use super::tokens::{is_capital, Tok};
 
 /// Gazetteer match starting at each token: (entry, last token).
 pub(super) type GazAt = [Option<(usize, usize)>];
@@ -97,6 +97,35 @@ pub(super) fn business(text: &str, toks: &[Tok], s: usize, j: usize) -> bool {
         && BUSINESS_OF.contains(&(tx(s - 2), tx(s - 1)))
         || s >= 1 && plain_gap(toks[s].gap(text)) && BUSINESS_BEFORE.contains(&tx(s - 1));
     after || before
+}
+
+/// The type of a lone unknown word at token `s` (no ordinary word, no known name, nothing else
+/// to type it; `j` is the token after it): after "by" or "with" most often a company or group
+/// ("bought by Cadbury", "an attorney with Earthjustice"), after an article or a possessive a
+/// product ("a Maserati", "Boeing's Dreamliner"), unless it goes on or stands before a noun
+/// ("the Wasilla Bible Church", "a Waitrose supermarket"): then it is another name's part or a
+/// modifier.
+pub(super) fn lone_unknown(text: &str, toks: &[Tok], s: usize, j: usize) -> Option<Kind> {
+    if s == 0 {
+        return None;
+    }
+    let n = toks.len();
+    let tx = |k: usize| toks[k].text(text);
+    let prev = tx(s - 1);
+    let gap = toks[s].gap(text);
+    let goes_on = j < n
+        && plain_gap(toks[j].gap(text))
+        && (is_capital(tx(j)) || !is_stop(&tx(j).to_lowercase()));
+    if plain_gap(gap) && matches!(prev, "by" | "with") {
+        Some(Kind::Org)
+    } else if !goes_on
+        && (plain_gap(gap) && matches!(prev, "the" | "a" | "an" | "new")
+            || matches!(gap, "'s " | "\u{2019}s "))
+    {
+        Some(Kind::Misc)
+    } else {
+        None
+    }
 }
 
 /// True for an aircraft's or a machine's model number ("737", "787-9", "777x"): three or four

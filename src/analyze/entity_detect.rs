@@ -12,7 +12,9 @@
 //! candidates.
 
 use super::entities::{Kind, Raw};
-use super::entity_context::{business, coordinated, model, model_name, numbered_road};
+use super::entity_context::{
+    business, coordinated, lone_unknown, model, model_name, numbered_road,
+};
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
@@ -27,7 +29,7 @@ use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
 use crate::model::Span;
 use std::collections::HashMap;
 
-fn is_stop(lower: &str) -> bool {
+pub(super) fn is_stop(lower: &str) -> bool {
     // "We'll", "They’re": a contraction of a stop word is one.
     if let Some((base, _)) = lower.split_once(['\'', '\u{2019}']) {
         if base == "i" || !base.is_empty() && crate::words::is_stopword(base) {
@@ -826,33 +828,9 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             None if !headline && !initial => coordinated(text, &toks, &gaz_at, &out, s, j),
             k => k,
         };
-        // A lone unknown word that is no ordinary one: after "by" or "with" most often a
-        // company or group ("bought by Cadbury", "an attorney with Earthjustice"), after an
-        // article or a possessive a product ("a Maserati", "Boeing's Dreamliner").
         let kind = match kind {
-            None if !headline
-                && !initial
-                && words.len() == 1
-                && !g.is_ordinary(words[0])
-                && s > 0 =>
-            {
-                let prev = tx(s - 1);
-                let gap = toks[s].gap(text);
-                // "the Wasilla Bible Church", "a Waitrose supermarket": a name that goes on or
-                // stands before a noun is another's part or a modifier.
-                let goes_on = j < n
-                    && plain_gap(toks[j].gap(text))
-                    && (is_capital(tx(j)) || !is_stop(&tx(j).to_lowercase()));
-                if plain_gap(gap) && matches!(prev, "by" | "with") {
-                    Some(Kind::Org)
-                } else if !goes_on
-                    && (plain_gap(gap) && matches!(prev, "the" | "a" | "an" | "new")
-                        || matches!(gap, "'s " | "\u{2019}s "))
-                {
-                    Some(Kind::Misc)
-                } else {
-                    None
-                }
+            None if !headline && !initial && words.len() == 1 && !g.is_ordinary(words[0]) => {
+                lone_unknown(text, &toks, s, j)
             }
             k => k,
         };
