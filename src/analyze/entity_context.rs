@@ -244,3 +244,20 @@ mod tests {
         assert!(!model_name("KCAL9") && !model_name("NATO") && !model_name("Max"));
     }
 }
+
+/// True when the title word at token `j` is the surname of the given name at token `i` right
+/// before it ("Kevin King", "Carole King", "John Major"): a one-word title in title case after
+/// a given name, with no capitalised word after it that the title could stand before
+/// ("Kevin King Jones" is left alone).
+pub(super) fn title_surname(text: &str, toks: &[Tok], gaz_at: &GazAt, i: usize, j: usize) -> bool {
+    let g = Gazetteer::get();
+    let n = toks.len();
+    let tx = |k: usize| toks[k].text(text);
+    j == i + 1
+        && g.is_first_name(tx(i))
+        && gaz_at[j].is_some_and(|(e, k)| k == j && g.entries[e].kind == GazKind::Title)
+        && is_capital(tx(j))
+        && tx(j).chars().skip(1).all(char::is_lowercase)
+        && plain_gap(toks[j].gap(text))
+        && !(j + 1 < n && plain_gap(toks[j + 1].gap(text)) && is_capital(tx(j + 1)))
+}

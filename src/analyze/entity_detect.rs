@@ -13,7 +13,7 @@
 
 use super::entities::{Kind, Raw};
 use super::entity_context::{
-    business, coordinated, lone_unknown, model, model_name, numbered_road,
+    business, coordinated, lone_unknown, model, model_name, numbered_road, title_surname,
 };
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
@@ -413,7 +413,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     matches!(g.entries[e].kind, GazKind::Loc | GazKind::Misc)
                 });
             if j < n
-                && (gaz_at[j].is_none() || surname_gaz)
+                && (gaz_at[j].is_none() || surname_gaz || title_surname(text, &toks, &gaz_at, i, j))
                 && !compass
                 && plain_gap(toks[j].gap(text))
                 && candidate(tx(j))
@@ -544,6 +544,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             tx(j - 2)
         } else {
             tx(j - 1)
+        };
+        // "Pittsburgh Post-Gazette": the word after a hyphen is the name's suffix.
+        let last = match last.rsplit_once('-') {
+            Some((_, tail)) if ORG_SUFFIX.contains(&tail) || MEDIA_SUFFIX.contains(&tail) => tail,
+            _ => last,
         };
         // A lone suffix word right after a known place or organisation ends its name ("West
         // Coast Bank", "Erie County", "Boston Marathon").
@@ -687,7 +692,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             || (2..=3).contains(&words.len())
                 && !words.iter().any(|w| is_all_caps(w))
                 && (g.is_surname(last) || words.iter().all(|w| namelike(w)))
-            || words.len() == 1 && (inverted || reported) && namelike(words[0])
+            // "The LSE said": an acronym before a reporting verb is an organisation.
+            || words.len() == 1
+                && (inverted || reported)
+                && namelike(words[0])
+                && !is_all_caps(words[0])
             || words.len() == 1 && (g.is_surname(words[0]) || g.is_first_name(words[0]));
         // "in Bamako", "the province of Gansu".
         // "a tweet from Elon Musk": after "from", a name that looks like a person's is one.

@@ -39,6 +39,8 @@ pub(crate) const ORG_SUFFIX: &[&str] = &[
     "Service",
     "Court",
     "Foundation",
+    "Tech",
+    "Equities",
     "Fund",
     "Club",
     "Airlines",
