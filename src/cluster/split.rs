@@ -68,24 +68,28 @@ fn halves(members: &[usize], side: &[bool]) -> [Vec<usize>; 2] {
     h
 }
 
-/// Rounds of power iteration for the principal direction.
+/// Rounds of power iteration for the principal direction: enough to settle it. (Fewer
+/// rounds, an unsettled direction, scored ECB+ event choose / reported F1 .933/.908 at 5 and
+/// .928/.914 at 10, against .928/.926 at 20; at the default threshold .917/.931, .917/.927,
+/// .917/.927.)
 const POWER_ROUNDS: usize = 20;
+/// Most articles the principal direction is computed on; a bigger story uses an even
+/// sample of this many (every article is then projected on the direction).
+const POWER_SAMPLE: usize = 256;
 
 /// The side of each member along the principal direction of the members' centred vectors
 /// (principal direction divisive partitioning, Boley 1998): true where the projection is
-/// positive. Power iteration from the difference of `a` and `b`; `all` is the members' sum.
-fn principal_side(
-    vectors: &[&[(u64, f32)]],
-    members: &[usize],
-    all: &Centroid,
-    a: usize,
-    b: usize,
-) -> Vec<bool> {
-    let n = members.len() as f64;
-    let mean: Centroid = all
-        .iter()
-        .map(|(k, x)| (*k, (*x as f64 / n) as f32))
-        .collect();
+/// positive. Power iteration from the difference of articles `a` and `b`.
+fn principal_side(vectors: &[&[(u64, f32)]], members: &[usize], a: usize, b: usize) -> Vec<bool> {
+    let step = members.len().div_ceil(POWER_SAMPLE).max(1);
+    let sample: Vec<usize> = members.iter().step_by(step).copied().collect();
+    let n = sample.len() as f32;
+    let mut mean = sum(vectors, &sample);
+    mean.values_mut().for_each(|x| *x /= n);
+    let project = |v: &Centroid, on: &[usize]| -> Vec<f64> {
+        let mv = dot_maps(&mean, v);
+        on.iter().map(|&m| dot(v, vectors[m]) - mv).collect()
+    };
     let mut v: Centroid = Centroid::default();
     for &(k, x) in vectors[a] {
         *v.entry(k).or_insert(0.0) += x;
@@ -93,18 +97,12 @@ fn principal_side(
     for &(k, x) in vectors[b] {
         *v.entry(k).or_insert(0.0) -= x;
     }
-    let mut proj: Vec<f64> = vec![0.0; members.len()];
     for _ in 0..POWER_ROUNDS {
-        let mv: f64 = mean
-            .iter()
-            .map(|(k, x)| (*x * v.get(k).copied().unwrap_or(0.0)) as f64)
-            .sum();
-        for (p, &m) in proj.iter_mut().zip(members) {
-            *p = dot(&v, vectors[m]) - mv;
-        }
+        // v ← Mᵀ M v, M the centred sample.
+        let proj = project(&v, &sample);
         let total: f64 = proj.iter().sum();
         let mut next: Centroid = Centroid::default();
-        for (p, &m) in proj.iter().zip(members) {
+        for (p, &m) in proj.iter().zip(&sample) {
             for &(k, x) in vectors[m] {
                 *next.entry(k).or_insert(0.0) += (*p as f32) * x;
             }
@@ -119,7 +117,15 @@ fn principal_side(
         next.values_mut().for_each(|x| *x /= norm as f32);
         v = next;
     }
-    proj.iter().map(|&p| p > 0.0).collect()
+    project(&v, members).iter().map(|&p| p > 0.0).collect()
+}
+
+fn dot_maps(a: &Centroid, b: &Centroid) -> f64 {
+    let (small, big) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small
+        .iter()
+        .map(|(k, x)| (*x * big.get(k).copied().unwrap_or(0.0)) as f64)
+        .sum()
 }
 
 /// Cuts `members` in two when the cut is clear; returns the halves.
@@ -144,7 +150,7 @@ fn bisect(vectors: &[&[(u64, f32)]], members: &[usize], ratio: f64) -> Option<[V
     });
     // Seed the 2-means with the two sides of the principal direction; when one side is
     // empty, with the two least alike articles.
-    let [ha, hb] = halves(members, &principal_side(vectors, members, &all, a, b));
+    let [ha, hb] = halves(members, &principal_side(vectors, members, a, b));
     let (mut ca, mut cb): (Centroid, Centroid) = if ha.is_empty() || hb.is_empty() {
         (
             vectors[a].iter().copied().collect(),
@@ -220,6 +226,29 @@ pub fn split(
 mod tests {
     use super::*;
     use crate::cluster::refine::tests::unit;
+
+    #[test]
+    fn the_principal_direction_parts_two_groups_even_from_an_outlier() {
+        // Two groups sharing key 1; article 6 is an outlier of the first group (it holds
+        // little of key 10), the start a seeding on the least alike articles would take.
+        let vs = [
+            unit(&[(1, 1.0), (10, 1.0), (11, 1.0)]),
+            unit(&[(1, 1.0), (10, 1.0), (11, 0.9)]),
+            unit(&[(1, 1.0), (10, 0.9), (11, 1.0)]),
+            unit(&[(1, 1.0), (20, 1.0), (21, 1.0)]),
+            unit(&[(1, 1.0), (20, 1.0), (21, 0.8)]),
+            unit(&[(1, 1.0), (20, 0.9), (21, 1.0)]),
+            unit(&[(1, 1.0), (10, 0.2), (12, 1.0)]),
+        ];
+        let refs: Vec<&[(u64, f32)]> = vs.iter().map(|v| v.as_slice()).collect();
+        let members: Vec<usize> = (0..7).collect();
+        let side = principal_side(&refs, &members, 6, 3);
+        assert_eq!(side[0], side[1]);
+        assert_eq!(side[0], side[2]);
+        assert_eq!(side[3], side[4]);
+        assert_eq!(side[3], side[5]);
+        assert_ne!(side[0], side[3]);
+    }
 
     #[test]
     fn two_events_of_one_kind_come_apart_and_one_event_stays() {
