@@ -19,7 +19,8 @@
 //! separate annotator, from real 2019 pages of 14 sites and 14 unused Multi-News clusters,
 //! committed before the tagger was run on it: 0.711 with the tagger as it was then, 0.745 after
 //! the revisions against the seven other fixtures, which were written without looking at it;
-//! no rule has been revised against it, so it is the one held-out figure).
+//! it was the one held-out figure until the round-7 revisions, which were made against all eight
+//! fixtures: 0.841 on it after them, so it is development data now too).
 //! Exact-span, exact-type precision, recall and F1, overall and per type; `cargo test --test
 //! analyze_ner_eval -- --nocapture` prints them (and, with `NER_ERRORS=1`, every miss and
 //! extra, a miss with the region the cleaner put it in). The floors asserted are regression
@@ -157,7 +158,7 @@ fn guard(name: &str, raw: &str, floor: f64) {
 
 #[test]
 fn entity_f1_on_the_dev_set() {
-    guard("dev", include_str!("fixtures/analyze-ner-dev.txt"), 0.94);
+    guard("dev", include_str!("fixtures/analyze-ner-dev.txt"), 0.95);
 }
 
 #[test]
@@ -165,7 +166,7 @@ fn entity_f1_on_the_held_out_set() {
     guard(
         "held-out 1",
         include_str!("fixtures/analyze-ner-heldout.txt"),
-        0.88,
+        0.89,
     );
 }
 
@@ -174,7 +175,7 @@ fn entity_f1_on_the_second_held_out_set() {
     guard(
         "held-out 2",
         include_str!("fixtures/analyze-ner-heldout2.txt"),
-        0.85,
+        0.88,
     );
 }
 
@@ -183,13 +184,13 @@ fn entity_f1_on_the_third_held_out_set() {
     guard(
         "held-out 3",
         include_str!("fixtures/analyze-ner-heldout3.txt"),
-        0.88,
+        0.91,
     );
 }
 
 #[test]
 fn entity_f1_on_the_second_dev_set() {
-    guard("dev 2", include_str!("fixtures/analyze-ner-dev2.txt"), 0.93);
+    guard("dev 2", include_str!("fixtures/analyze-ner-dev2.txt"), 0.95);
 }
 
 #[test]
@@ -197,7 +198,7 @@ fn entity_f1_on_the_fourth_held_out_set() {
     guard(
         "held-out 4",
         include_str!("fixtures/analyze-ner-heldout4.txt"),
-        0.83,
+        0.85,
     );
 }
 
@@ -206,7 +207,7 @@ fn entity_f1_on_the_fifth_held_out_set() {
     guard(
         "held-out 5",
         include_str!("fixtures/analyze-ner-heldout5.txt"),
-        0.86,
+        0.89,
     );
 }
 
@@ -215,6 +216,6 @@ fn entity_f1_on_the_sixth_held_out_set() {
     guard(
         "held-out 6",
         include_str!("fixtures/analyze-ner-heldout6.txt"),
-        0.74,
+        0.83,
     );
 }

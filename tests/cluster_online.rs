@@ -117,3 +117,42 @@ fn asking_for_the_stories_mid_stream_changes_nothing() {
     assert_eq!(asked.stories(), plain.stories());
     assert_eq!(asked.provisional_stories(), plain.provisional_stories());
 }
+
+#[path = "../benches/cluster_quality/data.rs"]
+#[allow(dead_code)]
+mod data;
+
+#[test]
+fn headlines_one_at_a_time_build_the_batch_stories() {
+    // Headlines take their own path (word pairs, the headline merge: cluster::short).
+    let file = data::shared().join("data/uci-news-headlines/uci_news_aggregator_first6366rows.csv");
+    if !file.exists() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let items = data::uci(&file);
+    let docs: Vec<Doc> = items
+        .iter()
+        .step_by(6)
+        .map(|i| Doc::new(i.article.clone()))
+        .collect();
+    let opts = ClusterOptions::default();
+    let batch = cluster_docs(&docs, &opts);
+    let order = arrival_order(&docs);
+    let mut c = Clusterer::new(opts.clone());
+    for &i in &order {
+        c.add_doc(&docs[i]);
+    }
+    let online: Vec<Vec<usize>> = c
+        .stories()
+        .into_iter()
+        .map(|m| m.into_iter().map(|a| order[a]).collect())
+        .collect();
+    assert_eq!(online, batch.stories);
+    assert!(batch.stories.len() > 20 && batch.stories.len() < docs.len() / 2);
+    let articles: Vec<_> = docs.iter().map(|d| d.article.clone()).collect();
+    assert_eq!(
+        cluster_articles(&articles, &opts, &|_| {}).stories,
+        batch.stories
+    );
+}

@@ -7,7 +7,8 @@
 //! only *weak* candidates: kept when they turn out to be another mention's alias. Whether a
 //! run looks like a person's name rests on lists, not on capitals alone: a known given name or
 //! surname, or no ordinary English word in it ("Guan Quanzhi" is a person, "Woodland Hills"
-//! is not); a lone unknown name mid-sentence that is no ordinary word is most often a place.
+//! is not); a lone unknown name mid-sentence that is no ordinary word is most often a place, and
+//! a lone capitalised ordinary word with no evidence at all is no name ("Police", "Photo").
 //!
 //! The story then merges mentions into entities ([`Entities::build`]): gazetteer variants by
 //! their canonical name ("U.S.", "US", "United States"), people by surname and a compatible
@@ -371,6 +372,9 @@ impl Entities {
             let a = match alias {
                 Some(a) => a,
                 None if r.weak => continue,
+                // A lone capitalised ordinary word with nothing to type it ("Police", "Photo",
+                // "Office") is a common noun in a title or a label far more often than a name.
+                None if r.kind.is_none() && single && g.is_ordinary(name) => continue,
                 None => {
                     // A lone unknown name mid-sentence that is no ordinary word, given name or
                     // surname is most often a place ("Waco", "Liziba"), unless it modifies a
@@ -748,6 +752,56 @@ mod tests {
         };
         assert_eq!(kind("Wolf Blitzer"), Some(Kind::Per));
         assert_ne!(kind("Range Rover"), Some(Kind::Per));
+    }
+
+    #[test]
+    fn lists_business_words_and_articles_type_unknown_names() {
+        let f = found("The merged Gannett and Reuters may not diverge from the trend.");
+        assert!(has(&f, "Gannett", Kind::Org), "{f:?}");
+        let f = found("Neumann had borrowed against his WeWork shares last year.");
+        assert!(has(&f, "WeWork", Kind::Org), "{f:?}");
+        let f = found("It became the largest shareholder of Tribune last week.");
+        assert!(has(&f, "Tribune", Kind::Org), "{f:?}");
+        let f = found("The appeal was dismissed by Mondelez on Tuesday.");
+        assert!(has(&f, "Mondelez", Kind::Org), "{f:?}");
+        let f = found("The console needs the Kinect to operate at all.");
+        assert!(has(&f, "Kinect", Kind::Misc), "{f:?}");
+        let f = found("He was reported by the Sacramento Bee and the Orange County Register.");
+        assert!(has(&f, "Sacramento Bee", Kind::Org), "{f:?}");
+        assert!(has(&f, "Orange County Register", Kind::Org), "{f:?}");
+    }
+
+    #[test]
+    fn products_roads_and_teams() {
+        let f = found("Its fleet of 400 737 Max jets and a Boeing 787-9 Dreamliner were idle.");
+        assert!(has(&f, "737 Max", Kind::Misc), "{f:?}");
+        assert!(has(&f, "Boeing 787-9 Dreamliner", Kind::Misc), "{f:?}");
+        let f = found("He showed the RAV4 and an AK-47 to KCAL9 reporters.");
+        assert!(has(&f, "RAV4", Kind::Misc), "{f:?}");
+        assert!(has(&f, "AK-47", Kind::Misc), "{f:?}");
+        assert!(!has(&f, "KCAL9", Kind::Misc), "{f:?}");
+        let f = found("Microsoft showed the Xbox One to the press.");
+        assert!(has(&f, "Xbox One", Kind::Misc), "{f:?}");
+        let f = found("Police stopped him near 17th Street and the 101 Highway.");
+        assert!(has(&f, "17th Street", Kind::Loc), "{f:?}");
+        assert!(has(&f, "101 Highway", Kind::Loc), "{f:?}");
+        let f = found("Victor Burton, 57, of 3170 W. County Road 600S, was held.");
+        assert!(has(&f, "W. County Road 600S", Kind::Loc), "{f:?}");
+        let f = found("Officers arrested Christopher Tays, 32, of Franklin, on Monday.");
+        assert!(has(&f, "Franklin", Kind::Loc), "{f:?}");
+        let f = found("The Islanders beat the Minnesota Wild and the Sabres.");
+        assert!(has(&f, "Islanders", Kind::Org), "{f:?}");
+        assert!(has(&f, "Minnesota Wild", Kind::Org), "{f:?}");
+        assert!(has(&f, "Sabres", Kind::Org), "{f:?}");
+    }
+
+    #[test]
+    fn lone_ordinary_words_with_no_evidence_are_no_names() {
+        let t = "The suspect fled, and Police found the car near a Grill on the corner.";
+        let story = Story::from_articles(vec![crate::Article::from_text("a", t.to_string())]);
+        let e = Entities::build(&story);
+        let names: Vec<&str> = e.mentions.iter().map(|m| m.span.of(t)).collect();
+        assert!(!names.contains(&"Grill"), "{names:?}");
     }
 
     #[test]

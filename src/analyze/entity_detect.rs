@@ -5,23 +5,31 @@
 //! place word after it ("security firm Global Rescue", "the Venetian resort", "Forest Hill,
 //! Md.") types it; "Hotel", "Agency", "Times" at its end make it a place or an organisation;
 //! a given name of the list at its start makes it a person; initials, inner capitals and web
-//! addresses tell the rest. Sentence-initial and headline words are only *weak* candidates.
+//! addresses tell the rest; for a name still untyped, the words around it decide
+//! ([`super::entity_context`]: a list it shares with a known name, business nouns, an article
+//! or "by" before a lone unknown word). Model numbers and numbered roads are found here too,
+//! though they start with a digit. Sentence-initial and headline words are only *weak*
+//! candidates.
 
 use super::entities::{Kind, Raw};
+use super::entity_context::{
+    business, coordinated, lone_unknown, model, model_name, numbered_road,
+};
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
 use super::entity_quoted::{hyphen_pair, hyphen_prefix, quoted_titles};
 use super::entity_words::{
-    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MISC_HEAD, MISC_SUFFIX,
-    NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF, REPORTING,
+    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX, MISC_HEAD,
+    MISC_SUFFIX, NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF,
+    PRODUCT_LINE, REPORTING, ROAD_WORDS,
 };
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
 use crate::model::Span;
 use std::collections::HashMap;
 
-fn is_stop(lower: &str) -> bool {
+pub(super) fn is_stop(lower: &str) -> bool {
     // "We'll", "They’re": a contraction of a stop word is one.
     if let Some((base, _)) = lower.split_once(['\'', '\u{2019}']) {
         if base == "i" || !base.is_empty() && crate::words::is_stopword(base) {
@@ -246,8 +254,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     }
                 }
                 let building = entry.kind == GazKind::Org && building_sense(text, &toks, i, j);
+                // "The Hill", "The Guardian": "The" is no part of an organisation's name.
+                let from = if matches!(kind, Kind::Org) && tx(i) == "The" && j > i {
+                    i + 1
+                } else {
+                    i
+                };
                 out.push(Raw {
-                    span: Span::new(toks[i].span.start, toks[j].span.end),
+                    span: Span::new(toks[from].span.start, toks[j].span.end),
                     full: Span::new(toks[i].span.start, toks[j].span.end),
                     kind: Some(if building { Kind::Loc } else { kind }),
                     gaz: (!building).then_some(e),
@@ -265,7 +279,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     let next = tx(j + 1);
                     let numeral = next.chars().all(|c| c.is_ascii_digit())
                         || next.len() <= 6 && next.chars().all(|c| "IVXLC".contains(c));
-                    if numeral && next.len() <= 6 {
+                    // "Xbox One", "iPad Air": a product line's word after a product.
+                    let line = PRODUCT_LINE.contains(&next)
+                        || next == "Air" && brand_like(&entry.name)
+                        || next == "Air" && entry.name.starts_with(char::is_lowercase);
+                    if (numeral || line) && next.len() <= 6 {
                         if let Some(last) = out.last_mut() {
                             last.span.end = toks[j + 1].span.end;
                             last.full.end = toks[j + 1].span.end;
@@ -284,6 +302,41 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         if let Some(pair) = hyphen_pair(t, toks[i].span.start) {
             out.extend(pair);
             i += 1;
+            continue;
+        }
+        // "17th Street", "101 Highway": a numbered road.
+        if let Some(j) = numbered_road(text, &toks, i) {
+            let sp = Span::new(toks[i].span.start, toks[j - 1].span.end);
+            out.push(Raw {
+                span: sp,
+                full: sp,
+                kind: Some(Kind::Loc),
+                gaz: None,
+                weak: false,
+                modifier: false,
+            });
+            i = j;
+            continue;
+        }
+        // "737 Max jets", "Boeing 787-9 Dreamliner": a model number.
+        if let Some((k, j)) = model(text, &toks, &gaz_at, i) {
+            if k < i
+                && out
+                    .last()
+                    .is_some_and(|p| p.span.start == toks[k].span.start)
+            {
+                out.pop();
+            }
+            let sp = Span::new(toks[k].span.start, toks[j - 1].span.end);
+            out.push(Raw {
+                span: sp,
+                full: sp,
+                kind: Some(Kind::Misc),
+                gaz: None,
+                weak: false,
+                modifier: false,
+            });
+            i = j;
             continue;
         }
         if !candidate(t) {
@@ -421,6 +474,19 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         {
             j += 1;
         }
+        // "W. County Road 600S", "Highway 101": a road's number after its name.
+        if j < n
+            && plain_gap(toks[j].gap(text))
+            && LOC_SUFFIX.contains(&tx(j - 1))
+            && ROAD_WORDS.contains(&tx(j - 1))
+            && {
+                let w = tx(j);
+                let d = w.trim_end_matches(['N', 'S', 'E', 'W']);
+                !d.is_empty() && d.len() <= 4 && d.chars().all(|c| c.is_ascii_digit())
+            }
+        {
+            j += 1;
+        }
         let mut s = i;
         let initial = i == 0 || opens_sentence(toks[i].gap(text));
         while initial && s + 1 < j && s == i && is_stop(&tx(s).to_lowercase()) {
@@ -470,8 +536,15 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 plain_gap(gap) || (gap.trim() == "," && !is_capital(tx(te - 1)))
             }
         });
-        let last = tx(j - 1);
         let multi = j - s >= 2;
+        // "West Avenue K", "W. County Road 600S": a letter or a number after a street's word.
+        let last = if multi
+            && (tx(j - 1).len() == 1 || tx(j - 1).starts_with(|c: char| c.is_ascii_digit()))
+        {
+            tx(j - 2)
+        } else {
+            tx(j - 1)
+        };
         // A lone suffix word right after a known place or organisation ends its name ("West
         // Coast Bank", "Erie County", "Boston Marathon").
         let after_known = j - s == 1
@@ -492,9 +565,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 && (s..j).any(|k| tx(k).starts_with(char::is_lowercase))
         };
         let org_inside = inside(ORG_SUFFIX);
+        // "Sacramento Bee", "Orange County Register": a newspaper's word after a place.
+        let media = MEDIA_SUFFIX.contains(&last)
+            && (after_known && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
+                || multi && (s..j - 1).any(|k| LOC_SUFFIX.contains(&tx(k))));
         let suffix_kind = if multi
             && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s)) || org_inside)
             || after_known && ORG_SUFFIX.contains(&last)
+            || media
         {
             Some(Kind::Org)
         } else if multi && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s)))
@@ -648,6 +726,13 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                         .is_none_or(|c| ",.;:)\u{2014}\n".contains(c))
             })
         };
+        // "Christopher Tays, 32, of Franklin": the town after a person's age.
+        let age_of = s >= 3
+            && tx(s - 1) == "of"
+            && plain_gap(toks[s].gap(text))
+            && toks[s - 1].gap(text) == ", "
+            && tx(s - 2).len() <= 3
+            && tx(s - 2).chars().all(|c| c.is_ascii_digit());
         let strong_person = person || g.is_first_name(tx(s)) || titled.is_some();
         match dateline(text, span, &toks, s, j) {
             Some(Dateline::Place) => {
@@ -671,10 +756,17 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             }
             None => {}
         }
+        let business = business(text, &toks, s, j);
         let kind = if suffix_kind.is_some() {
             suffix_kind
         } else if product {
             Some(Kind::Misc)
+        } else if words.len() == 1 && model_name(words[0]) {
+            // "RAV4", "AK-47": a model's name.
+            Some(Kind::Misc)
+        } else if age_of && titled.is_none() {
+            // A given name too ("Franklin", "Hope"): after an age and "of" it is the town.
+            Some(Kind::Loc)
         } else if (org_before || org_after || words.len() == 1 && brand_like(words[0]))
             && !strong_person
             // "Chris Pizzello/Invision/AP": a photo credit's agency after a slash.
@@ -697,6 +789,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && !words.iter().skip(1).any(|w| is_initial(w))
         {
             Some(Kind::Loc)
+        } else if business && !personal {
+            Some(Kind::Org)
         } else if personal {
             Some(Kind::Per)
         } else if let Some(p) = out.last().filter(|p| {
@@ -728,6 +822,17 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             }
         } else {
             None
+        };
+        // "Gannett and GateHouse": a name in a list with a known one is of its kind.
+        let kind = match kind {
+            None if !headline && !initial => coordinated(text, &toks, &gaz_at, &out, s, j),
+            k => k,
+        };
+        let kind = match kind {
+            None if !headline && !initial && words.len() == 1 && !g.is_ordinary(words[0]) => {
+                lone_unknown(text, &toks, s, j)
+            }
+            k => k,
         };
         let full_start = match titled {
             Some((ts, _)) if person => ts,

@@ -4,7 +4,8 @@
 //! kinds of feature tell stories apart, and two of them travel across languages:
 //! *names* (capitalized words that are not sentence openers: "Lavrov" is spelled the same
 //! in most Latin-script outlets), *numbers* (figures, years, days of the month) and
-//! content *stems*. The headline counts extra. Features are kept as raw counts here; the
+//! content *stems*. The headline counts extra; a headline standing alone also gets its
+//! adjacent word *pairs* ([`super::short`]). Features are kept as raw counts here; the
 //! weights depend on how rare a feature is in the stream so far, which only the sequential
 //! step ([`super::online`]) knows. Extraction is independent per article and runs in
 //! parallel.
@@ -23,6 +24,8 @@ pub enum Kind {
     Number,
     /// The stem of a content word.
     Stem,
+    /// Two adjacent content words of a short text ([`super::short`]).
+    Pair,
 }
 
 /// One feature with its raw count.
@@ -48,6 +51,7 @@ fn key(kind: Kind, text: &str) -> u64 {
         Kind::Name => b"n\0",
         Kind::Number => b"d\0",
         Kind::Stem => b"s\0",
+        Kind::Pair => b"p\0",
     };
     let mut buf = Vec::with_capacity(tag.len() + text.len());
     buf.extend_from_slice(tag);
@@ -122,6 +126,12 @@ impl DocFeatures {
             title_boost,
             title_case,
         );
+        // A headline standing alone also counts its word pairs (see [`super::short`]).
+        let pairs: Vec<String> = if super::short::is_headline(doc, is_content) {
+            super::short::pairs(&doc.title_words, is_content)
+        } else {
+            Vec::new()
+        };
         let mut features: Vec<Feature> = counts
             .into_iter()
             .map(|((kind, text), count)| Feature {
@@ -129,6 +139,11 @@ impl DocFeatures {
                 kind,
                 count,
             })
+            .chain(pairs.iter().map(|p| Feature {
+                key: key(Kind::Pair, p),
+                kind: Kind::Pair,
+                count: title_boost,
+            }))
             .collect();
         features.sort_unstable_by_key(|f| f.key);
         features.dedup_by_key(|f| f.key);

@@ -247,6 +247,7 @@ impl Clusterer {
     pub fn stories(&self) -> Vec<Vec<usize>> {
         if self.opts.refine_passes == 0
             && self.opts.refine_merge >= 1.0
+            && self.opts.short_merge >= 1.0
             && self.opts.granularity == super::Granularity::Event
             && self.opts.split == 0.0
         {
@@ -319,6 +320,7 @@ impl Clusterer {
                     Kind::Name => self.opts.name_weight,
                     Kind::Number => self.opts.number_weight,
                     Kind::Stem => 1.0,
+                    Kind::Pair => super::short::PAIR_WEIGHT,
                 };
                 let idf = (n / self.df[&x.key] as f64).ln();
                 let base = (1.0 + (x.count as f64).ln()) * kind;

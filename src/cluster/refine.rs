@@ -234,6 +234,24 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
             opts.refine_merge,
             opts.index_features,
             quiet,
+            &|_| true,
+        );
+    }
+    if opts.short_merge < 1.0 {
+        // Stories made mostly of short texts merge down to their own threshold.
+        let mut short = vec![(0u32, 0u32); n_groups];
+        for (a, &l) in lab.iter().enumerate() {
+            let r = find(&mut map, l);
+            short[r].0 += u32::from(super::short::is_short_vector(vecs[a]));
+            short[r].1 += 1;
+        }
+        agglomerate(
+            &mut groups,
+            &mut map,
+            opts.short_merge,
+            opts.index_features,
+            quiet,
+            &|g| short[g].0 * 2 > short[g].1,
         );
     }
     if opts.granularity == super::Granularity::Topic {
@@ -245,6 +263,7 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
             opts.topic_threshold,
             opts.index_features * 4,
             quiet,
+            &|_| true,
         );
     }
     lab.iter().map(|&l| find(&mut map, l)).collect()
@@ -282,10 +301,20 @@ impl Ord for Pair {
 }
 
 /// Average-link agglomeration of the live groups, closest pair first, while the link is at
-/// least `threshold`; `map` records each merged group's parent (union-find).
-fn agglomerate(groups: &mut [Group], map: &mut [usize], threshold: f64, k: usize, quiet: i64) {
+/// least `threshold`; `map` records each merged group's parent (union-find). Only groups
+/// for which `eligible` holds take part (a merged group keeps the number of its first part).
+fn agglomerate(
+    groups: &mut [Group],
+    map: &mut [usize],
+    threshold: f64,
+    k: usize,
+    quiet: i64,
+    eligible: &dyn Fn(usize) -> bool,
+) {
     let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    let live: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].count > 0).collect();
+    let live: Vec<usize> = (0..groups.len())
+        .filter(|&g| groups[g].count > 0 && eligible(g))
+        .collect();
     for &g in &live {
         groups[g].centroid.retain(|_, x| x.abs() > 1e-6);
         for key in groups[g].keys(k) {
@@ -303,7 +332,7 @@ fn agglomerate(groups: &mut [Group], map: &mut [usize], threshold: f64, k: usize
             .filter_map(|key| index.get(key))
             .flatten()
             .copied()
-            .filter(|&o| o != g && groups[o].count > 0)
+            .filter(|&o| o != g && groups[o].count > 0 && eligible(o))
             .collect();
         cands.sort_unstable();
         cands.dedup();
@@ -372,6 +401,8 @@ pub(crate) mod tests {
             threshold: 0.3,
             refine_passes: 3,
             refine_merge: 1.0,
+            // The vectors here are headline-sized: keep the headline merge out of these tests.
+            short_merge: 1.0,
             ..Default::default()
         }
     }
@@ -458,6 +489,50 @@ pub(crate) mod tests {
         );
         assert_eq!(topic[0], topic[1]);
         assert_ne!(topic[0], topic[2]);
+    }
+
+    #[test]
+    fn headline_stories_merge_down_to_their_own_threshold_and_article_stories_do_not() {
+        // Two pairs of stories, each pair with an average link of 0.25: one pair of
+        // headline-sized vectors (3 features), one pair of article-sized ones (40 features).
+        let short_a = unit(&[(1, 1.0), (2, 1.0), (3, 1.0)]);
+        let short_b = unit(&[(1, 1.0), (4, 1.0), (5, 1.0), (6, 0.1)]);
+        let long = |shift: u64, shared: std::ops::Range<u64>| {
+            let v: Vec<(u64, f32)> = shared
+                .clone()
+                .map(|k| (k, 1.0))
+                .chain((100 + shift..140 + shift - (shared.end - shared.start)).map(|k| (k, 1.0)))
+                .collect();
+            let mut v = unit(&v);
+            v.sort_unstable_by_key(|x| x.0);
+            v
+        };
+        let (long_a, long_b) = (long(0, 10..20), long(1000, 10..20));
+        let vs = [short_a, short_b, long_a, long_b];
+        let items: Vec<Item> = vs
+            .iter()
+            .map(|v| Item {
+                vector: v,
+                date: None,
+                pinned: true,
+            })
+            .collect();
+        let link = |a: usize, b: usize| crate::story::cosine(&vs[a], &vs[b]);
+        assert!(link(0, 1) > 0.2 && link(0, 1) < 0.4, "{}", link(0, 1));
+        assert!(link(2, 3) > 0.2 && link(2, 3) < 0.4, "{}", link(2, 3));
+        let o = ClusterOptions {
+            short_merge: 0.1,
+            ..opts()
+        };
+        let out = refine(&items, &[0, 1, 2, 3], &o);
+        assert_eq!(out[0], out[1]);
+        assert_ne!(out[2], out[3]);
+        let off = ClusterOptions {
+            short_merge: 1.0,
+            ..opts()
+        };
+        let out = refine(&items, &[0, 1, 2, 3], &off);
+        assert_ne!(out[0], out[1]);
     }
 
     #[test]
