@@ -15,7 +15,8 @@
 //! from an outlier and ended with a lopsided, mixed cut that failed the test: on the ECB+
 //! choosing part it cut the two Klitschko title defences apart only with the principal
 //! direction (`cargo bench --bench cluster_quality`, ECB+ event level, choose F1 / reported
-//! F1: .919/.898 from the two articles, .928/.926 from the principal direction).
+//! F1: .919/.898 from the two articles, .928/.926 from the principal direction; .928/.931
+//! with the headline-story merge, `short_merge`, added since).
 
 use rustc_hash::FxHashMap;
 
