@@ -37,6 +37,22 @@ fn docs_from_shared() -> Option<Vec<Doc>> {
     Some(loaded.articles.into_iter().map(Doc::new).collect())
 }
 
+/// Feeds the documents one at a time in arrival order, each prepared on its own as it
+/// arrives, and returns the clusterer and its stories as indices into `docs`.
+fn one_at_a_time(docs: &[Doc], opts: &ClusterOptions) -> (Clusterer, Vec<Vec<usize>>) {
+    let order = arrival_order(docs);
+    let mut c = Clusterer::new(opts.clone());
+    for &i in &order {
+        c.add_doc(&docs[i]);
+    }
+    let online = c
+        .stories()
+        .into_iter()
+        .map(|m| m.into_iter().map(|a| order[a]).collect())
+        .collect();
+    (c, online)
+}
+
 #[test]
 fn one_at_a_time_builds_the_batch_stories() {
     let Some(docs) = docs_from_shared() else {
@@ -44,17 +60,7 @@ fn one_at_a_time_builds_the_batch_stories() {
     };
     let opts = ClusterOptions::default();
     let batch = cluster_docs(&docs, &opts);
-    // Online: one article at a time, each prepared on its own as it arrives.
-    let order = arrival_order(&docs);
-    let mut c = Clusterer::new(opts.clone());
-    for &i in &order {
-        c.add_doc(&docs[i]);
-    }
-    let online: Vec<Vec<usize>> = c
-        .stories()
-        .into_iter()
-        .map(|m| m.into_iter().map(|a| order[a]).collect())
-        .collect();
+    let (c, online) = one_at_a_time(&docs, &opts);
     assert_eq!(online, batch.stories);
     assert!(batch.stories.len() > 10 && batch.stories.len() < docs.len());
     // Refinement only regroups: the provisional (on-arrival) stories hold the same articles.
@@ -138,16 +144,7 @@ fn headlines_one_at_a_time_build_the_batch_stories() {
         .collect();
     let opts = ClusterOptions::default();
     let batch = cluster_docs(&docs, &opts);
-    let order = arrival_order(&docs);
-    let mut c = Clusterer::new(opts.clone());
-    for &i in &order {
-        c.add_doc(&docs[i]);
-    }
-    let online: Vec<Vec<usize>> = c
-        .stories()
-        .into_iter()
-        .map(|m| m.into_iter().map(|a| order[a]).collect())
-        .collect();
+    let (_, online) = one_at_a_time(&docs, &opts);
     assert_eq!(online, batch.stories);
     assert!(batch.stories.len() > 20 && batch.stories.len() < docs.len() / 2);
     let articles: Vec<_> = docs.iter().map(|d| d.article.clone()).collect();

@@ -14,6 +14,10 @@
 //! topic granularity (event stories at the default threshold, merged into topics): the
 //! threshold chosen there is `topic_threshold`. The last column is storyline as shipped:
 //! B-cubed F1 on the choosing / reporting part at the default threshold, chosen on no set.
+//! `STORYLINE_BENCH_CONFUSION=event` (or `topic`) prints instead how storyline, at the
+//! default thresholds, sorted the ECB+ choosing part (topics 1–22 only, so that what is
+//! read there cannot tune anything to the reporting part): every story with its gold labels,
+//! and the articles of every story that is not exactly one gold event (or topic).
 
 mod baselines;
 mod data;
@@ -128,6 +132,56 @@ fn single_pass(p: &Part, t: f64) -> Vec<usize> {
     out
 }
 
+/// Prints, per found story of the choosing part at the default thresholds, its gold labels
+/// and the first words of each article (`STORYLINE_BENCH_CONFUSION=event|topic`: a
+/// debugging aid; it reads the choosing part only).
+fn confusion(p: &Part, coarse: bool) {
+    let run = if coarse {
+        storyline_topic_run(p, base_opts().topic_threshold)
+    } else {
+        storyline_run(p, base_opts().threshold)
+    };
+    let mut by_found: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (i, &l) in run.iter().enumerate() {
+        by_found.entry(l).or_default().push(i);
+    }
+    let mut gold_n: std::collections::HashMap<&str, usize> = Default::default();
+    for g in &p.gold {
+        *gold_n.entry(g.as_str()).or_default() += 1;
+    }
+    let mut stories: Vec<Vec<usize>> = by_found.into_values().collect();
+    stories.sort_by_key(|m| p.gold[m[0]].clone());
+    for m in stories {
+        let mut labels: std::collections::BTreeMap<&str, usize> = Default::default();
+        for &i in &m {
+            *labels.entry(p.gold[i].as_str()).or_default() += 1;
+        }
+        let pure = labels.len() == 1 && labels.values().next() == gold_n.get(p.gold[m[0]].as_str());
+        let desc: Vec<String> = labels
+            .iter()
+            .map(|(g, n)| format!("{g} {n}/{}", gold_n[g]))
+            .collect();
+        println!(
+            "{}story of {}: {}",
+            if pure { "  " } else { "! " },
+            m.len(),
+            desc.join(", ")
+        );
+        if !pure {
+            for &i in &m {
+                let a = &p.docs[i].article;
+                let head: String = a
+                    .text
+                    .chars()
+                    .take(90)
+                    .collect::<String>()
+                    .replace('\n', " | ");
+                println!("      {:<10} {:<16} {head}", p.gold[i], a.id);
+            }
+        }
+    }
+}
+
 fn main() {
     // `cargo bench` passes --bench; `cargo test --all-targets` runs this without it: skip.
     if !std::env::args().any(|a| a == "--bench" || a == "--child") {
@@ -146,6 +200,11 @@ fn main() {
         data::uci(&shared.join("data/uci-news-headlines/uci_news_aggregator_first6366rows.csv"));
     let (ecb_c, ecb_r): (Vec<&Item>, Vec<&Item>) = ecb.iter().partition(|i| i.topic <= 22);
     let (uci_c, uci_r): (Vec<&Item>, Vec<&Item>) = uci.iter().partition(|i| i.topic % 2 == 0);
+    if let Ok(which) = std::env::var("STORYLINE_BENCH_CONFUSION") {
+        let coarse = which == "topic";
+        confusion(&part(&ecb_c, coarse), coarse);
+        return;
+    }
     let sets = [
         ("ECB+ event", part(&ecb_c, false), part(&ecb_r, false)),
         ("ECB+ topic", part(&ecb_c, true), part(&ecb_r, true)),

@@ -413,6 +413,17 @@ pub(crate) mod tests {
         v.iter().map(|&(k, x)| (k, x / n)).collect()
     }
 
+    /// Undated, pinned items over `vs` (refinement will not move them).
+    fn pinned_items(vs: &[Vec<(u64, f32)>]) -> Vec<Item<'_>> {
+        vs.iter()
+            .map(|v| Item {
+                vector: v,
+                date: None,
+                pinned: true,
+            })
+            .collect()
+    }
+
     #[test]
     fn a_misfiled_article_moves_to_its_closest_story() {
         let vs = [
@@ -449,14 +460,7 @@ pub(crate) mod tests {
             unit(&[(4, 1.0), (8, 1.0), (12, 0.5)]),
             unit(&[(36, 1.0)]),
         ];
-        let items: Vec<Item> = vs
-            .iter()
-            .map(|v| Item {
-                vector: v,
-                date: None,
-                pinned: true,
-            })
-            .collect();
+        let items = pinned_items(&vs);
         let merged = refine(
             &items,
             &[0, 1, 2],
@@ -509,14 +513,7 @@ pub(crate) mod tests {
         };
         let (long_a, long_b) = (long(0, 10..20), long(1000, 10..20));
         let vs = [short_a, short_b, long_a, long_b];
-        let items: Vec<Item> = vs
-            .iter()
-            .map(|v| Item {
-                vector: v,
-                date: None,
-                pinned: true,
-            })
-            .collect();
+        let items = pinned_items(&vs);
         let link = |a: usize, b: usize| crate::story::cosine(&vs[a], &vs[b]);
         assert!(link(0, 1) > 0.2 && link(0, 1) < 0.4, "{}", link(0, 1));
         assert!(link(2, 3) > 0.2 && link(2, 3) < 0.4, "{}", link(2, 3));
