@@ -232,6 +232,23 @@ pub(super) fn numbered_road(text: &str, toks: &[Tok], i: usize) -> Option<usize>
     fits.then_some(i + 2)
 }
 
+/// True when the title word at token `j` is the surname of the given name at token `i` right
+/// before it ("Kevin King", "Carole King", "John Major"): a one-word title in title case after
+/// a given name, with no capitalised word after it that the title could stand before
+/// ("Kevin King Jones" is left alone).
+pub(super) fn title_surname(text: &str, toks: &[Tok], gaz_at: &GazAt, i: usize, j: usize) -> bool {
+    let g = Gazetteer::get();
+    let n = toks.len();
+    let tx = |k: usize| toks[k].text(text);
+    j == i + 1
+        && g.is_first_name(tx(i))
+        && gaz_at[j].is_some_and(|(e, k)| k == j && g.entries[e].kind == GazKind::Title)
+        && is_capital(tx(j))
+        && tx(j).chars().skip(1).all(char::is_lowercase)
+        && plain_gap(toks[j].gap(text))
+        && !(j + 1 < n && plain_gap(toks[j + 1].gap(text)) && is_capital(tx(j + 1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,5 +259,53 @@ mod tests {
         assert!(!model_number("2019") && !model_number("12") && !model_number("300,000"));
         assert!(model_name("RAV4") && model_name("AK-47") && model_name("F-35"));
         assert!(!model_name("KCAL9") && !model_name("NATO") && !model_name("Max"));
+    }
+
+    /// Names and the types the scan gives them.
+    fn typed(text: &str) -> Vec<(String, Option<Kind>)> {
+        let span = crate::model::Span::new(0, text.len());
+        super::super::entity_detect::detect(text, span, false)
+            .iter()
+            .map(|r| (text[r.span.start..r.span.end].to_string(), r.kind))
+            .collect()
+    }
+
+    #[test]
+    fn title_words_suffixes_and_landforms() {
+        let has = |t: &str, name: &str, k: Kind| {
+            assert!(
+                typed(t).contains(&(name.to_string(), Some(k))),
+                "{name} in {t:?}: {:?}",
+                typed(t)
+            )
+        };
+        has(
+            "The professors freed were Kevin King and others.",
+            "Kevin King",
+            Kind::Per,
+        );
+        has(
+            "He wrote for the Pittsburgh Post-Gazette last year.",
+            "Pittsburgh Post-Gazette",
+            Kind::Org,
+        );
+        has(
+            "Snow fell on the Tibetan Plateau in winter.",
+            "Tibetan Plateau",
+            Kind::Loc,
+        );
+        has(
+            "A ruling by the International Court of Justice in May.",
+            "International Court of Justice",
+            Kind::Org,
+        );
+        has(
+            "Troops of the People\u{2019}s Liberation Army were seen.",
+            "People\u{2019}s Liberation Army",
+            Kind::Org,
+        );
+        assert!(
+            !typed("The LSE said it was shocked.").contains(&("LSE".to_string(), Some(Kind::Per)))
+        );
     }
 }

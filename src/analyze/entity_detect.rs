@@ -13,16 +13,16 @@
 
 use super::entities::{Kind, Raw};
 use super::entity_context::{
-    business, coordinated, lone_unknown, model, model_name, numbered_road,
+    business, coordinated, lone_unknown, model, model_name, numbered_road, title_surname,
 };
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
 use super::entity_quoted::{hyphen_pair, hyphen_prefix, quoted_titles};
 use super::entity_words::{
-    CALENDAR, CONNECT, DIRECTION, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX, MISC_HEAD,
-    MISC_SUFFIX, NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE, PLACE_OF,
-    PRODUCT_LINE, REPORTING, ROAD_WORDS,
+    CALENDAR, CONNECT, DIRECTION, GEO_SUFFIX, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX,
+    MISC_HEAD, MISC_SUFFIX, NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE,
+    PLACE_OF, PRODUCT_LINE, REPORTING, ROAD_WORDS,
 };
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
@@ -381,10 +381,18 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             let linked = (i..j).any(|k| tx(k).starts_with(char::is_lowercase)) || tail;
             let ok = org
                 && (link != "and" || linked)
-                && (link != "of" || the == 1)
+                // "International Court of Justice", "Ministry of Defence": "of" right after an
+                // organisation's word.
+                && (link != "of" || the == 1 || ORG_SUFFIX.contains(&tx(j - 1)))
                 && word < n
                 && (j..=word).all(|k| plain_gap(toks[k].gap(text)))
-                && gaz_at[word].is_none()
+                && (gaz_at[word].is_none()
+                    // "Court of Justice": a title word names the organisation's field.
+                    || link == "of"
+                        && the == 0
+                        && gaz_at[word].is_some_and(|(e, k)| {
+                            k == word && g.entries[e].kind == GazKind::Title
+                        }))
                 && candidate(tx(word));
             ok.then_some(word + 1 - j)
         };
@@ -413,7 +421,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     matches!(g.entries[e].kind, GazKind::Loc | GazKind::Misc)
                 });
             if j < n
-                && (gaz_at[j].is_none() || surname_gaz)
+                && (gaz_at[j].is_none() || surname_gaz || title_surname(text, &toks, &gaz_at, i, j))
                 && !compass
                 && plain_gap(toks[j].gap(text))
                 && candidate(tx(j))
@@ -545,6 +553,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else {
             tx(j - 1)
         };
+        // "Pittsburgh Post-Gazette": the word after a hyphen is the name's suffix.
+        let last = match last.rsplit_once('-') {
+            Some((_, tail)) if ORG_SUFFIX.contains(&tail) || MEDIA_SUFFIX.contains(&tail) => tail,
+            _ => last,
+        };
         // A lone suffix word right after a known place or organisation ends its name ("West
         // Coast Bank", "Erie County", "Boston Marathon").
         let after_known = j - s == 1
@@ -553,7 +566,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     && p.span.end == toks[s].gap_start
                     && plain_gap(toks[s].gap(text))
                     && (matches!(p.kind, Some(Kind::Loc | Kind::Org))
-                        || p.kind == Some(Kind::Misc) && ORG_SUFFIX.contains(&last))
+                        || p.kind == Some(Kind::Misc) && ORG_SUFFIX.contains(&last)
+                        // "Tibetan Plateau", "Korean Peninsula": a nationality before a
+                        // landform's word names a place.
+                        || p.kind == Some(Kind::Misc) && GEO_SUFFIX.contains(&last))
             });
         // "Al-Ahram Center for Social and Historic Studies": an organisation's word before the
         // first linking word.
@@ -579,6 +595,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             || after_known
                 && LOC_SUFFIX.contains(&last)
                 && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
+            || after_known && GEO_SUFFIX.contains(&last)
         {
             Some(Kind::Loc)
         } else if after_known
@@ -626,7 +643,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             if let Some(prev) = out.last() {
                 let adjacent = prev.span.end == toks[s].gap_start && plain_gap(toks[s].gap(text));
                 let org_or_place = matches!(prev.kind, Some(Kind::Loc | Kind::Org))
-                    || prev.kind == Some(Kind::Misc) && suffix_kind == Some(Kind::Org);
+                    || prev.kind == Some(Kind::Misc) && suffix_kind == Some(Kind::Org)
+                    || prev.kind == Some(Kind::Misc) && GEO_SUFFIX.contains(&last);
                 if adjacent && org_or_place && prev.gaz.is_some() {
                     let k = start_at[&prev.span.start];
                     out.pop();
@@ -687,7 +705,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             || (2..=3).contains(&words.len())
                 && !words.iter().any(|w| is_all_caps(w))
                 && (g.is_surname(last) || words.iter().all(|w| namelike(w)))
-            || words.len() == 1 && (inverted || reported) && namelike(words[0])
+            // "The LSE said": an acronym before a reporting verb is an organisation.
+            || words.len() == 1
+                && (inverted || reported)
+                && namelike(words[0])
+                && !is_all_caps(words[0])
             || words.len() == 1 && (g.is_surname(words[0]) || g.is_first_name(words[0]));
         // "in Bamako", "the province of Gansu".
         // "a tweet from Elon Musk": after "from", a name that looks like a person's is one.

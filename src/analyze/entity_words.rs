@@ -39,6 +39,8 @@ pub(crate) const ORG_SUFFIX: &[&str] = &[
     "Service",
     "Court",
     "Foundation",
+    "Tech",
+    "Equities",
     "Fund",
     "Club",
     "Airlines",
@@ -186,6 +188,11 @@ pub(crate) const DIRECTION: &[&str] = &[
 ];
 /// Last words of place names ("Street", "County", "Hotel").
 pub(crate) const LOC_SUFFIX: &[&str] = &[
+    "Plateau",
+    "Highlands",
+    "Plains",
+    "Basin",
+    "Steppe",
     "Base",
     "Hotel",
     "Street",
@@ -635,6 +642,22 @@ pub(crate) const MEDIA_SUFFIX: &[&str] = &[
     "Republic",
     "Record",
     "Review",
+];
+/// Landform words after which a nationality adjective names a place ("Tibetan Plateau",
+/// "Korean Peninsula", "Arabian Sea").
+pub(crate) const GEO_SUFFIX: &[&str] = &[
+    "Plateau",
+    "Peninsula",
+    "Sea",
+    "Ocean",
+    "Gulf",
+    "Desert",
+    "Mountains",
+    "Highlands",
+    "Plains",
+    "Basin",
+    "Steppe",
+    "Islands",
 ];
 /// Words of a product line after a product's name ("Xbox One", "iPhone Pro").
 pub(crate) const PRODUCT_LINE: &[&str] = &["One", "Pro", "Max", "Plus", "Mini", "Ultra"];

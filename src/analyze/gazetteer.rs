@@ -183,6 +183,11 @@ impl Gazetteer {
                 if !v.is_empty() && seen.insert(v) {
                     patterns.push(v.to_string());
                     pattern_entry.push(e);
+                    // "People’s Liberation Army": news text writes the apostrophe curly too.
+                    if v.contains('\'') {
+                        patterns.push(v.replace('\'', "\u{2019}"));
+                        pattern_entry.push(e);
+                    }
                 }
             }
         }
