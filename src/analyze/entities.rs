@@ -75,6 +75,20 @@ pub struct Raw {
     pub modifier: bool,
 }
 
+impl Raw {
+    /// A mention of `span` whose kind the rules know, with no title, gazetteer entry or doubt.
+    pub fn typed(span: Span, kind: Kind) -> Raw {
+        Raw {
+            span,
+            full: span,
+            kind: Some(kind),
+            gaz: None,
+            weak: false,
+            modifier: false,
+        }
+    }
+}
+
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {

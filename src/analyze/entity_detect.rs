@@ -208,14 +208,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     out.pop();
                 }
                 let sp = Span::new(toks[start].span.start, toks[j + 1].span.end);
-                out.push(Raw {
-                    span: sp,
-                    full: sp,
-                    kind: Some(Kind::Org),
-                    gaz: None,
-                    weak: false,
-                    modifier: false,
-                });
+                out.push(Raw::typed(sp, Kind::Org));
                 title = None;
                 prefix = None;
                 i = j + 2;
@@ -307,14 +300,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         // "17th Street", "101 Highway": a numbered road.
         if let Some(j) = numbered_road(text, &toks, i) {
             let sp = Span::new(toks[i].span.start, toks[j - 1].span.end);
-            out.push(Raw {
-                span: sp,
-                full: sp,
-                kind: Some(Kind::Loc),
-                gaz: None,
-                weak: false,
-                modifier: false,
-            });
+            out.push(Raw::typed(sp, Kind::Loc));
             i = j;
             continue;
         }
@@ -328,14 +314,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 out.pop();
             }
             let sp = Span::new(toks[k].span.start, toks[j - 1].span.end);
-            out.push(Raw {
-                span: sp,
-                full: sp,
-                kind: Some(Kind::Misc),
-                gaz: None,
-                weak: false,
-                modifier: false,
-            });
+            out.push(Raw::typed(sp, Kind::Misc));
             i = j;
             continue;
         }
@@ -759,14 +738,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         match dateline(text, span, &toks, s, j) {
             Some(Dateline::Place) => {
                 let sp = Span::new(toks[s].span.start, toks[j - 1].span.end);
-                out.push(Raw {
-                    span: sp,
-                    full: sp,
-                    kind: Some(Kind::Loc),
-                    gaz: None,
-                    weak: false,
-                    modifier: false,
-                });
+                out.push(Raw::typed(sp, Kind::Loc));
                 title = None;
                 prefix = None;
                 i = j;
