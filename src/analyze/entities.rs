@@ -76,6 +76,14 @@ pub struct Raw {
 }
 
 impl Raw {
+    /// A mention of `span`, with no title or doubt, that is the gazetteer's entry `entry`.
+    pub fn known(span: Span, kind: Kind, entry: usize) -> Raw {
+        Raw {
+            gaz: Some(entry),
+            ..Raw::typed(span, kind)
+        }
+    }
+
     /// A mention of `span` whose kind the rules know, with no title, gazetteer entry or doubt.
     pub fn typed(span: Span, kind: Kind) -> Raw {
         Raw {

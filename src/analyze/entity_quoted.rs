@@ -95,13 +95,12 @@ pub(super) fn hyphen_prefix(t: &str, start: usize) -> Option<Raw> {
         kind,
         GazKind::Loc | GazKind::Misc | GazKind::Org | GazKind::Media
     )
-    .then(|| Raw {
-        span: Span::new(start, start + head.len()),
-        full: Span::new(start, start + head.len()),
-        kind: Some(gaz_kind(kind)),
-        gaz: Some(m.entry),
-        weak: false,
-        modifier: false,
+    .then(|| {
+        Raw::known(
+            Span::new(start, start + head.len()),
+            gaz_kind(kind),
+            m.entry,
+        )
     })
 }
 
@@ -115,13 +114,12 @@ pub(super) fn known_name(g: &Gazetteer, word: &str, start: usize) -> Option<Raw>
         .into_iter()
         .next()?;
     let kind = g.entries[m.entry].kind;
-    (kind != GazKind::Title).then(|| Raw {
-        span: Span::new(start, start + word.len()),
-        full: Span::new(start, start + word.len()),
-        kind: Some(gaz_kind(kind)),
-        gaz: Some(m.entry),
-        weak: false,
-        modifier: false,
+    (kind != GazKind::Title).then(|| {
+        Raw::known(
+            Span::new(start, start + word.len()),
+            gaz_kind(kind),
+            m.entry,
+        )
     })
 }
 

@@ -467,10 +467,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn story(texts: &[&str]) -> Story {
-        Story::from_texts(texts)
-    }
-
     /// The two openings of the seed story (articles 000 and 002), each with a second sentence
     /// that the other article shares, so that their concepts are weighed as multi-source.
     const GENEVA_A: &str = "U.S. Secretary of State Antony Blinken and Russian Foreign Minister Sergey Lavrov had a brief meeting in Geneva this Friday, Jan. 21, aimed at averting the armed conflict between Russia and Ukraine, and initial reports indicate that the officials had a frank and positive talk and reached a truce until next week. Russia has 100,000 troops lined up on the Ukrainian border.";
@@ -478,7 +474,7 @@ mod tests {
 
     #[test]
     fn the_two_geneva_openings_are_redundant_by_concepts() {
-        let s = story(&[GENEVA_A, GENEVA_B]);
+        let s = Story::from_texts(&[GENEVA_A, GENEVA_B]);
         let w = super::super::concepts::weigh(&s);
         let (a, b) = (s.doc_units(0).start, s.doc_units(1).start);
         assert!(s.unit_text(a).contains("brief meeting in Geneva"));
@@ -559,7 +555,7 @@ mod tests {
 
     #[test]
     fn teasers_cut_short_and_page_furniture_are_not_eligible() {
-        let s = story(&["Collins said on Sunday that President Donald Trump would be... | Getty Images The Pentagon retweeted a call for the resignation on Monday. The Pentagon said on Monday that the retweet was an error by a staff member."]);
+        let s = Story::from_texts(&["Collins said on Sunday that President Donald Trump would be... | Getty Images The Pentagon retweeted a call for the resignation on Monday. The Pentagon said on Monday that the retweet was an error by a staff member."]);
         let opts = Options::default();
         let texts: Vec<(&str, bool)> = (0..s.units.len())
             .map(|u| (s.unit_text(u), eligible(&s, u, &opts)))
@@ -583,7 +579,7 @@ mod tests {
 
     #[test]
     fn the_summary_opens_with_a_lead() {
-        let s = story(&[LEAD_A, LEAD_B, LEAD_C]);
+        let s = Story::from_texts(&[LEAD_A, LEAD_B, LEAD_C]);
         let w = super::super::concepts::weigh(&s);
         let opts = Options::default();
         let chosen = select(&s, &w, &opts);
@@ -597,7 +593,7 @@ mod tests {
 
     #[test]
     fn without_a_lead_that_adds_weight_a_long_summary_is_the_multi_document_lead() {
-        let s = story(&[NO_LEAD_A, NO_LEAD_B]);
+        let s = Story::from_texts(&[NO_LEAD_A, NO_LEAD_B]);
         let w = super::super::concepts::weigh(&s);
         let (a, b) = (s.doc_units(0).start, s.doc_units(1).start);
         let long = Options {
@@ -645,7 +641,7 @@ mod tests {
 
     #[test]
     fn personal_sentences_are_not_eligible() {
-        let s = story(&["We probably all saw this coming after the remarks last week. The senator resigned on Tuesday after the remarks last week."]);
+        let s = Story::from_texts(&["We probably all saw this coming after the remarks last week. The senator resigned on Tuesday after the remarks last week."]);
         let opts = Options::default();
         assert!(!eligible(&s, 0, &opts));
         assert!(eligible(&s, 1, &opts));
@@ -653,7 +649,7 @@ mod tests {
 
     #[test]
     fn concept_overlap_of_sentences_without_concepts_is_zero() {
-        let s = story(&[
+        let s = Story::from_texts(&[
             "Nothing is shared here at all today.",
             "Completely different words appear in this one.",
         ]);
@@ -701,7 +697,7 @@ mod tests {
         ) {
             let texts: Vec<String> = docs.iter().map(|d| d.join(" ")).collect();
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let s = story(&refs);
+            let s = Story::from_texts(&refs);
             let w = super::super::concepts::weigh(&s);
             let opts = Options { words: budget, position_prior: prior, concept_overlap: overlap, ..Options::default() };
             let chosen = select(&s, &w, &opts);

@@ -123,17 +123,13 @@ pub fn restatement(story: &Story, units: &[usize]) -> Vec<f64> {
 mod tests {
     use super::*;
 
-    fn story(texts: &[&str]) -> Story {
-        Story::from_texts(texts)
-    }
-
     const A: &str = "Engineers found deep cracks in the old river bridge on Tuesday. The mayor plans a parade for the spring festival.";
     const B: &str = "The old river bridge has deep cracks, engineers found on Tuesday. Tickets for the concert went on sale.";
     const C: &str = "Deep cracks were found in the old river bridge by engineers. The weather stayed mild all week.";
 
     #[test]
     fn what_other_sources_say_is_restated_more() {
-        let s = story(&[A, B, C]);
+        let s = Story::from_texts(&[A, B, C]);
         let all: Vec<usize> = (0..s.units.len()).collect();
         let r = restatement(&s, &all);
         let (cracks, parade) = (s.doc_units(0).start, s.doc_units(0).start + 1);
@@ -155,7 +151,7 @@ mod tests {
 
     #[test]
     fn a_single_source_restates_nothing() {
-        let s = story(&[A]);
+        let s = Story::from_texts(&[A]);
         let all: Vec<usize> = (0..s.units.len()).collect();
         assert!(restatement(&s, &all).iter().all(|&x| x == 0.0));
     }
@@ -164,7 +160,7 @@ mod tests {
     fn a_copy_counts_as_its_original() {
         // B twice is one independent source: the cracks sentence of A gets one group's best
         // match (at most 1), not one per copy.
-        let twice = story(&[A, B, B]);
+        let twice = Story::from_texts(&[A, B, B]);
         assert_eq!(twice.n_groups, 2);
         let u = twice.doc_units(0).start;
         let r = restatement(&twice, &[u])[u];
