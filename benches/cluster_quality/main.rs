@@ -261,8 +261,14 @@ fn main() {
                 } else {
                     o.threshold
                 };
-                let (cd, rd) = (score(&c.gold, &run(c, d)), score(&r.gold, &run(r, d)));
-                format!("{:.3} / {:.3} ({d:.2})", cd.f1, rd.f1)
+                let cd = score(&c.gold, &run(c, d));
+                if choose_only {
+                    // The reporting part stays unread while choosing.
+                    format!("{:.3} ({d:.2})", cd.f1)
+                } else {
+                    let rd = score(&r.gold, &run(r, d));
+                    format!("{:.3} / {:.3} ({d:.2})", cd.f1, rd.f1)
+                }
             };
             if choose_only {
                 println!(
