@@ -5,7 +5,7 @@
 //! *names* (capitalized words that are not sentence openers: "Lavrov" is spelled the same
 //! in most Latin-script outlets), *numbers* (figures, years, days of the month) and
 //! content *stems*. The headline counts extra; a headline standing alone also gets its
-//! adjacent word *pairs* ([`super::short`]). Features are kept as raw counts here; the
+//! adjacent word *pairs* and *maybe-names* ([`super::short`]). Features are kept as raw counts here; the
 //! weights depend on how rare a feature is in the stream so far, which only the sequential
 //! step ([`super::online`]) knows. Extraction is independent per article and runs in
 //! parallel.
@@ -26,6 +26,11 @@ pub enum Kind {
     Stem,
     /// Two adjacent content words of a short text ([`super::short`]).
     Pair,
+    /// A capitalized word of a headline standing alone that the headline cannot tell from a
+    /// capitalized ordinary word (any word of a Title Case headline, or its first word):
+    /// refinement counts it as a name when the stream has used it as one
+    /// ([`super::online`]). Its key is the name's.
+    MaybeName,
 }
 
 /// One feature with its raw count.
@@ -48,7 +53,7 @@ pub struct DocFeatures {
 
 fn key(kind: Kind, text: &str) -> u64 {
     let tag: &[u8] = match kind {
-        Kind::Name => b"n\0",
+        Kind::Name | Kind::MaybeName => b"n\0",
         Kind::Number => b"d\0",
         Kind::Stem => b"s\0",
         Kind::Pair => b"p\0",
@@ -90,6 +95,7 @@ impl DocFeatures {
             .collect();
         let title_case =
             caps.len() >= 3 && caps.iter().filter(|&&c| c).count() * 4 > caps.len() * 3;
+        let headline = super::short::is_headline(doc, is_content);
         let mut counts: HashMap<(Kind, &str), f32> = HashMap::new();
         fn add<'a>(
             counts: &mut HashMap<(Kind, &'a str), f32>,
@@ -97,6 +103,7 @@ impl DocFeatures {
             ws: &'a [Word],
             boost: f32,
             title_case: bool,
+            maybe: bool,
         ) {
             for (i, w) in ws.iter().enumerate() {
                 if !is_content(w) {
@@ -112,12 +119,16 @@ impl DocFeatures {
                     w.capital && ((i > 0 && !title_case) || names_mid.contains(w.lower.as_str()));
                 if name {
                     *counts.entry((Kind::Name, w.lower.as_str())).or_insert(0.0) += boost;
+                } else if w.capital && maybe {
+                    *counts
+                        .entry((Kind::MaybeName, w.lower.as_str()))
+                        .or_insert(0.0) += boost;
                 }
                 *counts.entry((Kind::Stem, w.stem.as_str())).or_insert(0.0) += boost;
             }
         }
         for ws in &doc.words {
-            add(&mut counts, &names_mid, ws, 1.0, false);
+            add(&mut counts, &names_mid, ws, 1.0, false, false);
         }
         add(
             &mut counts,
@@ -125,9 +136,19 @@ impl DocFeatures {
             &doc.title_words,
             title_boost,
             title_case,
+            headline,
         );
+        // A word that is a name elsewhere in the text is no maybe-name.
+        let known: Vec<&str> = counts
+            .keys()
+            .filter(|(k, t)| *k == Kind::MaybeName && counts.contains_key(&(Kind::Name, *t)))
+            .map(|(_, t)| *t)
+            .collect();
+        for t in known {
+            counts.remove(&(Kind::MaybeName, t));
+        }
         // A headline standing alone also counts its word pairs (see [`super::short`]).
-        let pairs: Vec<String> = if super::short::is_headline(doc, is_content) {
+        let pairs: Vec<String> = if headline {
             super::short::pairs(&doc.title_words, is_content)
         } else {
             Vec::new()
@@ -185,5 +206,31 @@ mod tests {
         assert_eq!(has(Kind::Name, "talks"), None);
         assert_eq!(has(Kind::Stem, "talk"), Some(2.0));
         assert_eq!(has(Kind::Name, "on"), None);
+        // An article with a body has no maybe-names: its body tells its names.
+        assert!(f.features.iter().all(|x| x.kind != Kind::MaybeName));
+    }
+
+    #[test]
+    fn a_title_case_headline_alone_has_maybe_names() {
+        let t = "Apple Unveils New iPhone In Cupertino";
+        let d = Doc::new(crate::model::Article {
+            title: Some(t.into()),
+            title_span: Some(crate::model::Span::new(0, t.len())),
+            body: crate::model::Span::new(t.len(), t.len()),
+            ..text_article(Path::new("a.txt"), t.as_bytes().to_vec()).unwrap()
+        });
+        let f = DocFeatures::from_doc(&d, 2.0);
+        let kind = |t: &str| {
+            f.features
+                .iter()
+                .find(|x| x.key == key(Kind::Name, t))
+                .map(|x| x.kind)
+        };
+        // Every capitalized word may be a name, none is one yet; stems stay.
+        assert_eq!(kind("apple"), Some(Kind::MaybeName));
+        assert_eq!(kind("unveils"), Some(Kind::MaybeName));
+        assert_eq!(kind("cupertino"), Some(Kind::MaybeName));
+        assert!(f.features.iter().all(|x| x.kind != Kind::Name));
+        assert!(f.features.iter().any(|x| x.key == key(Kind::Stem, "appl")));
     }
 }

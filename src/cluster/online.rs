@@ -18,6 +18,10 @@
 //! - a copy of an earlier article ([`super::minhash`]) joins its original's story outright;
 //! - a story with no new article for `quiet_days` goes quiet: it takes no more articles.
 //!
+//! A headline's maybe-names (capitalized words its own text cannot tell from capitalized
+//! ordinary words, [`Kind::MaybeName`]) are left out on arrival; refinement weighs those the
+//! stream has used as names anywhere as names (see [`super::short`]).
+//!
 //! The batch run ([`super::cluster_docs`]) feeds this same clusterer in the same order, so
 //! batch and online build the same stories by construction. [`Clusterer::stories`] refines
 //! them ([`super::refine`]) without changing the state; [`Clusterer::provisional_stories`]
@@ -31,7 +35,7 @@
 //! gave .904/.894, .907/.930, .820/.777. UCI gains, but ECB+ events lose on both parts, so
 //! the log damping stays.
 
-use super::features::{DocFeatures, Kind};
+use super::features::{DocFeatures, Feature, Kind};
 use super::index::StoryIndex;
 use super::minhash::{CopyIndex, CopyThresholds, Sketch, StreamCopy};
 use super::ClusterOptions;
@@ -89,6 +93,10 @@ pub struct Clusterer {
     /// Per article (arrival index): its kept features with their weight before IDF, its
     /// date, and whether it copies an earlier one; what refinement reads.
     kept: Vec<Kept>,
+    /// Name keys with the number of articles that used them as names.
+    names: HashMap<u64, u32>,
+    /// Maybe-name keys with the number of articles that hold them as maybe-names.
+    maybe_df: HashMap<u64, u32>,
 }
 
 /// What the clusterer keeps of an article for refinement.
@@ -96,6 +104,9 @@ pub struct Clusterer {
 struct Kept {
     /// Kept features, sorted by key: (key, sublinear count × kind weight).
     base: Vec<(u64, f32)>,
+    /// Its maybe-names (see [`Kind::MaybeName`]): (key, weight before IDF); refinement
+    /// counts those the stream has used as names.
+    maybe: Vec<(u64, f32)>,
     date: Option<NaiveDate>,
     copy: bool,
 }
@@ -114,6 +125,8 @@ impl Clusterer {
             copy_index: CopyIndex::default(),
             copies: Vec::new(),
             kept: Vec::new(),
+            names: HashMap::new(),
+            maybe_df: HashMap::new(),
         }
     }
 
@@ -130,7 +143,7 @@ impl Clusterer {
         if let Some(d) = date {
             self.now = Some(self.now.map_or(d, |n| n.max(d)));
         }
-        let (vector, base) = self.weigh(f);
+        let (vector, base, maybe) = self.weigh(f);
         let t = CopyThresholds {
             near_duplicate: self.opts.near_duplicate,
             containment: self.opts.containment,
@@ -194,6 +207,7 @@ impl Clusterer {
         }
         self.kept.push(Kept {
             base,
+            maybe,
             date,
             copy: !copies.is_empty(),
         });
@@ -258,12 +272,25 @@ impl Clusterer {
             .kept
             .par_iter()
             .map(|k| {
+                // A maybe-name the stream has used as a name is one; a name's document
+                // frequency counts its maybe-name occurrences too.
+                let name = |key: &u64| self.names.contains_key(key);
+                let df = |key: &u64| {
+                    let maybe = if name(key) {
+                        self.maybe_df.get(key).copied().unwrap_or(0)
+                    } else {
+                        0
+                    };
+                    (self.df[key] + maybe) as f64
+                };
                 let mut v: Vec<(u64, f32)> = k
                     .base
                     .iter()
-                    .map(|&(key, b)| (key, b * (n / self.df[&key] as f64).ln() as f32))
+                    .chain(k.maybe.iter().filter(|(key, _)| name(key)))
+                    .map(|&(key, b)| (key, b * (n / df(&key)).ln() as f32))
                     .filter(|x| x.1 > 0.0)
                     .collect();
+                v.sort_unstable_by_key(|x| x.0);
                 let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
                 if norm > 0.0 {
                     v.iter_mut().for_each(|(_, x)| *x /= norm);
@@ -306,18 +333,35 @@ impl Clusterer {
     /// The article's weighted, normalized vector: sublinear counts × kind weight × the
     /// stream's inverse document frequency so far (the article itself included), its
     /// `max_features` heaviest features kept; with the kept features' weights before IDF.
-    fn weigh(&mut self, f: &DocFeatures) -> (Sparse, Sparse) {
+    fn weigh(&mut self, f: &DocFeatures) -> (Sparse, Sparse, Sparse) {
         self.n += 1;
         for x in &f.features {
+            if x.kind == Kind::Name {
+                *self.names.entry(x.key).or_insert(0) += 1;
+            }
+        }
+        // Maybe-names wait for refinement, which knows every name the stream has used.
+        let (feats, maybes): (Vec<&Feature>, Vec<&Feature>) =
+            f.features.iter().partition(|x| x.kind != Kind::MaybeName);
+        for x in &feats {
             *self.df.entry(x.key).or_insert(0) += 1;
         }
+        let maybe: Sparse = maybes
+            .iter()
+            .map(|x| {
+                *self.maybe_df.entry(x.key).or_insert(0) += 1;
+                (
+                    x.key,
+                    ((1.0 + (x.count as f64).ln()) * self.opts.name_weight) as f32,
+                )
+            })
+            .collect();
         let n = self.n as f64 + self.opts.idf_prior;
-        let mut v: Vec<(u64, f32, f32)> = f
-            .features
+        let mut v: Vec<(u64, f32, f32)> = feats
             .iter()
             .map(|x| {
                 let kind = match x.kind {
-                    Kind::Name => self.opts.name_weight,
+                    Kind::Name | Kind::MaybeName => self.opts.name_weight,
                     Kind::Number => self.opts.number_weight,
                     Kind::Stem => 1.0,
                     Kind::Pair => super::short::PAIR_WEIGHT,
@@ -339,7 +383,7 @@ impl Clusterer {
             .into_iter()
             .map(|(k, x, _)| (k, if norm > 0.0 { x / norm } else { x }))
             .collect();
-        (v, base)
+        (v, base, maybe)
     }
 }
 
