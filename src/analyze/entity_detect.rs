@@ -18,7 +18,12 @@ use super::entity_context::{
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
-use super::entity_quoted::{hyphen_pair, hyphen_prefix, quoted_titles};
+use super::entity_institutions::{
+    call_sign, eponym_illness, military_unit, postal_state, span_of, state_college, SCHOOL_SUFFIX,
+};
+use super::entity_quoted::{
+    ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
+};
 use super::entity_words::{
     CALENDAR, CONNECT, DIRECTION, GEO_SUFFIX, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX,
     MISC_HEAD, MISC_SUFFIX, NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE,
@@ -291,6 +296,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             continue;
         }
         let t = tx(i);
+        // "Japanese-Americans": an ethnic group, one name.
+        if let Some(raw) = ethnic_compound(t, toks[i].span.start) {
+            out.push(raw);
+            i += 1;
+            continue;
+        }
         // "Canada-Russia relations": two known names joined by a hyphen are two mentions.
         if let Some(pair) = hyphen_pair(t, toks[i].span.start) {
             out.extend(pair);
@@ -301,6 +312,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         if let Some(j) = numbered_road(text, &toks, i) {
             let sp = Span::new(toks[i].span.start, toks[j - 1].span.end);
             out.push(Raw::typed(sp, Kind::Loc));
+            i = j;
+            continue;
+        }
+        // "442nd Regimental Combat Team": a military unit.
+        if let Some(j) = military_unit(text, &toks, i) {
+            out.push(Raw::typed(span_of(&toks, i, j), Kind::Org));
             i = j;
             continue;
         }
@@ -504,6 +521,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             i = j;
             continue;
         }
+        // "Crohn's disease": a person's name in an illness's is no mention.
+        if eponym_illness(text, &toks, j) {
+            i = j;
+            continue;
+        }
         // Words right before a title belong to it ("Public Information Officer Karges").
         if j < n
             && plain_gap(toks[j].gap(text))
@@ -534,6 +556,13 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         };
         // "Pittsburgh Post-Gazette": the word after a hyphen is the name's suffix.
         let last = match last.rsplit_once('-') {
+            // "News-Register", "Times-Picayune": two newspaper words.
+            Some((head, tail))
+                if ORG_SUFFIX.contains(&head)
+                    && (MEDIA_SUFFIX.contains(&tail) || ORG_SUFFIX.contains(&tail)) =>
+            {
+                head
+            }
             Some((_, tail)) if ORG_SUFFIX.contains(&tail) || MEDIA_SUFFIX.contains(&tail) => tail,
             _ => last,
         };
@@ -564,10 +593,17 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         let media = MEDIA_SUFFIX.contains(&last)
             && (after_known && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
                 || multi && (s..j - 1).any(|k| LOC_SUFFIX.contains(&tx(k))));
+        // "Bellingham High", "Cedar Hill ISD": a school; "Oregon State": a university.
+        let school = (multi || after_known) && !headline && SCHOOL_SUFFIX.contains(&last);
+        let college = after_known
+            && last == "State"
+            && out.last().is_some_and(|p| state_college(p.span.of(text)));
         let suffix_kind = if multi
             && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s)) || org_inside)
             || after_known && ORG_SUFFIX.contains(&last)
             || media
+            || school
+            || college
         {
             Some(Kind::Org)
         } else if multi && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s)))
@@ -770,6 +806,15 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else if words == ["House"] && s > 0 && tx(s - 1) == "the" {
             // "the House": the lower chamber.
             Some(Kind::Org)
+        } else if words == ["Moon"] && s > 0 && tx(s - 1) == "the" {
+            // "the Moon", capitalised, is a place like Earth.
+            Some(Kind::Loc)
+        } else if words.len() == 1 && postal_state(text, &toks, &out, s) {
+            // "San Diego, CA".
+            Some(Kind::Loc)
+        } else if words.len() == 1 && call_sign(words[0]) {
+            // "CKY-TV": a broadcaster.
+            Some(Kind::Org)
         } else if (loc_after || town) && !strong_person {
             Some(Kind::Loc)
         } else if words.len() >= 2 && initials(words[0]) && is_capital(last) && !is_all_caps(last) {
@@ -860,6 +905,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         prefix = None;
         i = j;
     }
+    ethnic_groups(text, &mut out);
     if !headline {
         quoted_titles(text, span, &mut out);
     }

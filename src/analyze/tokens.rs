@@ -18,7 +18,7 @@ const CAP_ABBREV: &[&str] = &[
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ill", "kan", "kans", "ky",
     "mass", "mich", "minn", "miss", "mo", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "wis",
     "wyo", "ont", "que", "alta", "sask", "rd", "ave", "blvd", "ga", "la", "va", "ind", "tex",
-    "mont",
+    "mont", "wash", "alta", "nfld",
 ];
 
 /// One token of a sentence.
