@@ -13,7 +13,7 @@
 
 use super::entities::{Kind, Raw};
 use super::entity_context::{
-    business, coordinated, lone_unknown, model, model_name, numbered_road, title_surname,
+    species, business, coordinated, lone_unknown, model, model_name, numbered_road, title_surname,
 };
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
@@ -252,15 +252,28 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     }
                 }
                 let building = entry.kind == GazKind::Org && building_sense(text, &toks, i, j);
+                // "National Security Council": an organisation's first word before a known one.
+                let mut head = None;
+                if let Some(p) = out.last().filter(|p| {
+                    entry.kind == GazKind::Org
+                        && (p.kind.is_none() || p.weak)
+                        && p.gaz.is_none()
+                        && p.span.end == toks[i].gap_start
+                        && plain_gap(toks[i].gap(text))
+                        && ORG_HEAD.contains(&p.span.of(text))
+                }) {
+                    head = Some(start_at[&p.span.start]);
+                    out.pop();
+                }
                 // "The Hill", "The Guardian": "The" is no part of an organisation's name.
                 let from = if matches!(kind, Kind::Org) && tx(i) == "The" && j > i {
                     i + 1
                 } else {
-                    i
+                    head.unwrap_or(i)
                 };
                 out.push(Raw {
                     span: Span::new(toks[from].span.start, toks[j].span.end),
-                    full: Span::new(toks[i].span.start, toks[j].span.end),
+                    full: Span::new(toks[head.unwrap_or(i)].span.start, toks[j].span.end),
                     kind: Some(if building { Kind::Loc } else { kind }),
                     gaz: (!building).then_some(e),
                     weak: false,
@@ -509,6 +522,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && (g.is_first_name(tx(s + 1)) || g.is_ordinary(tx(s)) && g.is_surname(tx(j - 1)))
         {
             s += 1;
+            // "Courtesy of Linda Hooper": the linking word goes with the word before it.
+            if s + 1 < j && CONNECT.contains(&tx(s)) {
+                s += 1;
+            }
         }
         let initial = initial && (s == i || j - s == 1);
         // "Room 423", "Category 5": an ordinary word before a number is no name.
@@ -521,8 +538,9 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             i = j;
             continue;
         }
-        // "Crohn's disease": a person's name in an illness's is no mention.
-        if eponym_illness(text, &toks, j) {
+        // "Crohn's disease": a person's name in an illness's is no mention; nor is a genus
+        // before its species ("Yersinia pestis").
+        if eponym_illness(text, &toks, j) || j - s == 1 && species(text, &toks, j) {
             i = j;
             continue;
         }
@@ -534,6 +552,22 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             // "Las Vegas Police Sgt. John Sheahan": an organisation's name before a title.
             && !ORG_SUFFIX.contains(&tx(j - 1))
         {
+            // "Bexar County Sheriff Javier Salazar": the county is a place of its own.
+            if matches!(tx(j - 1), "County" | "Parish" | "Township" | "Borough") {
+                let mut from = s;
+                if let Some(p) = out.last().filter(|p| {
+                    j - s == 1
+                        && p.kind == Some(Kind::Loc)
+                        && p.span.end == toks[s].gap_start
+                        && plain_gap(toks[s].gap(text))
+                }) {
+                    from = start_at[&p.span.start];
+                    out.pop();
+                }
+                if j - from >= 2 {
+                    out.push(Raw::typed(span_of(&toks, from, j), Kind::Loc));
+                }
+            }
             prefix = Some((s, j));
             i = j;
             continue;
@@ -598,8 +632,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         let college = after_known
             && last == "State"
             && out.last().is_some_and(|p| state_college(p.span.of(text)));
-        let suffix_kind = if multi
-            && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s)) || org_inside)
+        // "Bellingham International Airport": a place's last word outweighs an organisation's
+        // first.
+        let org_head = ORG_HEAD.contains(&tx(s)) && !LOC_SUFFIX.contains(&last);
+        let suffix_kind = if multi && (ORG_SUFFIX.contains(&last) || org_head || org_inside)
             || after_known && ORG_SUFFIX.contains(&last)
             || media
             || school
@@ -639,6 +675,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         // Observatory"), and a place before an event's ("U.S. Clay Court Championship").
         if matches!(suffix_kind, Some(Kind::Org | Kind::Misc))
             || suffix_kind.is_some() && after_known
+            // "Pecan Grove Mobile Home Park": a place's name after the place it is in.
+            || suffix_kind == Some(Kind::Loc) && multi && LOC_SUFFIX.contains(&last)
         {
             // "U.S. Ski and Snowboard Association": an untyped name joined by "and".
             if suffix_kind == Some(Kind::Org) {

@@ -399,6 +399,7 @@ pub(crate) const PLACE_OF: &[&str] = &[
     "kingdom",
     "suburb",
     "outskirts",
+    "port",
     "streets",
     "heart",
 ];
@@ -486,7 +487,7 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "DNA", "GDP", "CEO", "CFO", "COO", "HIV", "AIDS", "PTSD", "ICU", "ATM", "GPS", "MRI", "PDF",
     "URL", "VIP", "DIY", "LGBT", "LGBTQ", "FAQ", "RSVP", "HPV", "ADHD", "STD", "IVF", "DUI", "DWI",
     "ID", "IQ", "AM", "PM", "RPG", "IED", "MVP", "ER", "ETA", "PR", "HR", "IT", "Q&A", "IPO", "AD",
-    "BCE",
+    "BCE", "ET", "PT", "MRSA", "SARS", "MERS", "COPD", "UTI", "STI", "TB", "OCD",
 ];
 /// Lower-case nouns before a name that make it an organisation ("security firm Global Rescue",
 /// "the journal, Science").

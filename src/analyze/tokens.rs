@@ -9,7 +9,7 @@ const ABBREV: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
     "maj", "rev", "sec", "pres", "det", "st", "jr", "sr", "inc", "corp", "co", "ltd", "md", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "brig", "mt",
-    "ft", "no", "vs",
+    "ft", "no", "vs", "dept",
 ];
 
 /// Abbreviations that keep their full stop only when capitalised (states and provinces in AP
