@@ -553,7 +553,13 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && !ORG_SUFFIX.contains(&tx(j - 1))
         {
             // "Bexar County Sheriff Javier Salazar": the county is a place of its own.
-            if matches!(tx(j - 1), "County" | "Parish" | "Township" | "Borough") {
+            // ("Bexar County Sheriff's Department" is an office's name.)
+            let office = gaz_at[j].is_some_and(|(_, k)| {
+                k + 1 < n
+                    && matches!(toks[k + 1].gap(text), "'s " | "\u{2019}s ")
+                    && ORG_SUFFIX.contains(&tx(k + 1))
+            });
+            if matches!(tx(j - 1), "County" | "Parish" | "Township" | "Borough") && !office {
                 let mut from = s;
                 if let Some(p) = out.last().filter(|p| {
                     j - s == 1
