@@ -19,7 +19,7 @@ use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
 use super::entity_institutions::{
-    call_sign, eponym_illness, military_unit, postal_state, span_of, state_college, SCHOOL_SUFFIX,
+    call_sign, headline_person, eponym_illness, military_unit, postal_state, span_of, state_college, SCHOOL_SUFFIX,
 };
 use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
@@ -938,7 +938,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             modifier,
         };
         if headline && !person && suffix_kind.is_none() {
-            for k in s..j {
+            // "Kathryn Bigelow Wins": a given name and a surname open a headline's person.
+            let named = headline_person(text, &toks, s, j);
+            if named {
+                out.push(mk(s, s + 2, Some(Kind::Per), false, s));
+            }
+            for k in (s + 2 * usize::from(named))..j {
                 out.push(mk(k, k + 1, None, true, k));
             }
         } else {

@@ -6,7 +6,8 @@
 
 use super::entities::Raw;
 use super::entity_detect::plain_gap;
-use super::tokens::Tok;
+use super::gazetteer::Gazetteer;
+use super::tokens::{is_all_caps, Tok};
 use crate::model::Span;
 
 /// Words that end a military unit's name after an ordinal ("82nd Airborne Division", "101st
@@ -156,6 +157,19 @@ pub(super) fn eponym_illness(text: &str, toks: &[Tok], j: usize) -> bool {
     j < toks.len()
         && matches!(toks[j].gap(text), "'s " | "\u{2019}s " | " ")
         && matches!(toks[j].text(text), "disease" | "syndrome" | "palsy")
+}
+
+/// True when the title-case run `s..j` of a headline opens with a person's name: a given name
+/// of the list and a surname ("Kathryn Bigelow Wins", "Seamus Murphy"), not an ordinary word
+/// ("Grace Period").
+pub(super) fn headline_person(text: &str, toks: &[Tok], s: usize, j: usize) -> bool {
+    let g = Gazetteer::get();
+    let tx = |k: usize| toks[k].text(text);
+    s + 2 <= j
+        && g.is_first_name(tx(s))
+        && !is_all_caps(tx(s))
+        && !is_all_caps(tx(s + 1))
+        && (g.is_surname(tx(s + 1)) || g.is_name_word(tx(s + 1)) || !g.is_ordinary(tx(s + 1)))
 }
 
 /// The span of tokens `a..b`.
