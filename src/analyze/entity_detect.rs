@@ -19,7 +19,7 @@ use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
 use super::entity_institutions::{
-    call_sign, headline_person, eponym_illness, military_unit, postal_state, span_of, state_college, SCHOOL_SUFFIX,
+    call_sign, epithet, headline_person, eponym_illness, military_unit, postal_state, span_of, state_college, SCHOOL_SUFFIX,
 };
 use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
@@ -481,6 +481,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 break;
             }
         }
+        // "John the Apostle", "Alfred the Great": an epithet after a given name.
+        if let Some(k) = epithet(text, &toks, j) {
+            j = k;
+        }
         // "Magnolia Waco Properties, LLC": a company's legal form after a comma.
         if j < n
             && toks[j].gap(text) == ", "
@@ -528,6 +532,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             }
         }
         let initial = initial && (s == i || j - s == 1);
+        // "St. John the Theologian": a saint's "St." stands outside the name.
+        if tx(s) == "St." && j - s >= 2 && g.is_first_name(tx(s + 1)) && j - s != 3 {
+            s += 1;
+        }
         // "Room 423", "Category 5": an ordinary word before a number is no name.
         if j - s == 1
             && j < n

@@ -172,6 +172,32 @@ pub(super) fn headline_person(text: &str, toks: &[Tok], s: usize, j: usize) -> b
         && (g.is_surname(tx(s + 1)) || g.is_name_word(tx(s + 1)) || !g.is_ordinary(tx(s + 1)))
 }
 
+/// Epithets that follow a given name with "the" ("John the Apostle", "Alfred the Great").
+const EPITHETS: &[&str] = &[
+    "Apostle",
+    "Baptist",
+    "Evangelist",
+    "Theologian",
+    "Great",
+    "Elder",
+    "Younger",
+    "Conqueror",
+    "Confessor",
+];
+
+/// The token after an epithet that goes on the given name ending at token `j - 1` ("John the
+/// Apostle").
+pub(super) fn epithet(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
+    let g = Gazetteer::get();
+    (j + 1 < toks.len()
+        && g.is_first_name(toks[j - 1].text(text))
+        && toks[j].text(text) == "the"
+        && plain_gap(toks[j].gap(text))
+        && plain_gap(toks[j + 1].gap(text))
+        && EPITHETS.contains(&toks[j + 1].text(text)))
+    .then_some(j + 2)
+}
+
 /// The span of tokens `a..b`.
 pub(super) fn span_of(toks: &[Tok], a: usize, b: usize) -> Span {
     Span::new(toks[a].span.start, toks[b - 1].span.end)
