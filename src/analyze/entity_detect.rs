@@ -13,13 +13,14 @@
 
 use super::entities::{Kind, Raw};
 use super::entity_context::{
-    species, business, coordinated, lone_unknown, model, model_name, numbered_road, title_surname,
+    business, coordinated, lone_unknown, model, model_name, numbered_road, species, title_surname,
 };
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
 use super::entity_institutions::{
-    call_sign, epithet, headline_person, eponym_illness, military_unit, postal_state, span_of, state_college, SCHOOL_SUFFIX,
+    call_sign, epithet, eponym_illness, headline_person, military_unit, postal_state, span_of,
+    state_college, SCHOOL_SUFFIX,
 };
 use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,

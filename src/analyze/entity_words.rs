@@ -283,7 +283,16 @@ pub(crate) const LOC_SUFFIX: &[&str] = &[
 ];
 /// First words of place names ("Mount Kumgang", "Lake Tahoe").
 pub(crate) const LOC_HEAD: &[&str] = &[
-    "Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Isle", "Gulf", "Planet", "County",
+    "Mount",
+    "Mt.",
+    "Lake",
+    "Fort",
+    "Port",
+    "Cape",
+    "Isle",
+    "Gulf",
+    "Planet",
+    "County",
     "Cathedral",
 ];
 /// Capitalised words that are never names: days, months, "I", "OK", "TV".
