@@ -28,8 +28,10 @@
 //! now too), and `analyze-ner-heldout8.txt` (round 8, a sixth separate annotator, 14 more sites
 //! and 14 more clusters, each stretch taken from a paragraph start as it came, committed before
 //! the tagger was run on it: 0.698 with the tagger at 37f92b5, 0.715 after the round-6
-//! revisions, 0.720 after the round-7 ones, neither of which looked at it). Round 8 is the one
-//! held-out figure.
+//! revisions, 0.720 after the round-7 ones, neither of which looked at it; the round-8 revisions
+//! were then made against it, 0.852, or 0.841 without four gazetteer entries named after reading
+//! it, so it is development data now too). Round 9, written by a separate annotator, is the next
+//! held-out figure; the rules have not seen it.
 //! Exact-span, exact-type precision, recall and F1, overall and per type; `cargo test --test
 //! analyze_ner_eval -- --nocapture` prints them (and, with `NER_ERRORS=1`, every miss and
 //! extra, a miss with the region the cleaner put it in). The floors asserted are regression
@@ -193,7 +195,7 @@ fn entity_f1_on_the_third_held_out_set() {
     guard(
         "held-out 3",
         include_str!("fixtures/analyze-ner-heldout3.txt"),
-        0.91,
+        0.92,
     );
 }
 
@@ -207,7 +209,7 @@ fn entity_f1_on_the_fourth_held_out_set() {
     guard(
         "held-out 4",
         include_str!("fixtures/analyze-ner-heldout4.txt"),
-        0.86,
+        0.87,
     );
 }
 
@@ -216,7 +218,7 @@ fn entity_f1_on_the_fifth_held_out_set() {
     guard(
         "held-out 5",
         include_str!("fixtures/analyze-ner-heldout5.txt"),
-        0.89,
+        0.90,
     );
 }
 
@@ -225,7 +227,7 @@ fn entity_f1_on_the_sixth_held_out_set() {
     guard(
         "held-out 6",
         include_str!("fixtures/analyze-ner-heldout6.txt"),
-        0.84,
+        0.85,
     );
 }
 
@@ -234,7 +236,7 @@ fn entity_f1_on_the_seventh_held_out_set() {
     guard(
         "held-out 7",
         include_str!("fixtures/analyze-ner-heldout7.txt"),
-        0.87,
+        0.88,
     );
 }
 
@@ -243,6 +245,6 @@ fn entity_f1_on_the_eighth_held_out_set() {
     guard(
         "held-out 8",
         include_str!("fixtures/analyze-ner-heldout8.txt"),
-        0.71,
+        0.84,
     );
 }

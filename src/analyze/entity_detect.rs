@@ -19,8 +19,8 @@ use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
 use super::entity_institutions::{
-    call_sign, epithet, eponym_illness, headline_person, military_unit, postal_state, span_of,
-    state_college, SCHOOL_SUFFIX,
+    call_sign, county_before_title, epithet, eponym_illness, headline_person, military_unit,
+    postal_state, span_of, state_college, SCHOOL_SUFFIX,
 };
 use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
@@ -562,27 +562,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && !ORG_SUFFIX.contains(&tx(j - 1))
         {
             // "Bexar County Sheriff Javier Salazar": the county is a place of its own.
-            // ("Bexar County Sheriff's Department" is an office's name.)
-            let office = gaz_at[j].is_some_and(|(_, k)| {
-                k + 1 < n
-                    && matches!(toks[k + 1].gap(text), "'s " | "\u{2019}s ")
-                    && ORG_SUFFIX.contains(&tx(k + 1))
-            });
-            if matches!(tx(j - 1), "County" | "Parish" | "Township" | "Borough") && !office {
-                let mut from = s;
-                if let Some(p) = out.last().filter(|p| {
-                    j - s == 1
-                        && p.kind == Some(Kind::Loc)
-                        && p.span.end == toks[s].gap_start
-                        && plain_gap(toks[s].gap(text))
-                }) {
-                    from = start_at[&p.span.start];
-                    out.pop();
-                }
-                if j - from >= 2 {
-                    out.push(Raw::typed(span_of(&toks, from, j), Kind::Loc));
-                }
-            }
+            county_before_title(text, &toks, &gaz_at, &mut out, s, j);
             prefix = Some((s, j));
             i = j;
             continue;

@@ -4,8 +4,10 @@
 //! signs ("CKY-TV"), and the two-letter postal code of a state after a town ("San Diego, CA").
 //! The scan in [`super::entity_detect`] asks these before its general rules.
 
-use super::entities::Raw;
+use super::entities::{Kind, Raw};
+use super::entity_context::GazAt;
 use super::entity_detect::plain_gap;
+use super::entity_words::ORG_SUFFIX;
 use super::gazetteer::Gazetteer;
 use super::tokens::{is_all_caps, Tok};
 use crate::model::Span;
@@ -146,9 +148,9 @@ const POSTAL: &[&str] = &[
 pub(super) fn postal_state(text: &str, toks: &[Tok], out: &[Raw], s: usize) -> bool {
     POSTAL.contains(&toks[s].text(text))
         && toks[s].gap(text) == ", "
-        && out.last().is_some_and(|p| {
-            p.span.end == toks[s].gap_start && p.kind == Some(super::entities::Kind::Loc)
-        })
+        && out
+            .last()
+            .is_some_and(|p| p.span.end == toks[s].gap_start && p.kind == Some(Kind::Loc))
 }
 
 /// True when the name ending at token `j - 1` is a person's in an illness's name ("Crohn's
@@ -196,6 +198,49 @@ pub(super) fn epithet(text: &str, toks: &[Tok], j: usize) -> Option<usize> {
         && plain_gap(toks[j + 1].gap(text))
         && EPITHETS.contains(&toks[j + 1].text(text)))
     .then_some(j + 2)
+}
+
+/// A county's name before a title ("Bexar County Sheriff Javier Salazar", "Los Angeles County
+/// Sheriff"), tokens `s..j` (or a lone "County" after a known place, which joins it): pushed as
+/// a place, unless the title opens an office's name ("Bexar County Sheriff's Department").
+pub(super) fn county_before_title(
+    text: &str,
+    toks: &[Tok],
+    gaz_at: &GazAt,
+    out: &mut Vec<Raw>,
+    s: usize,
+    j: usize,
+) {
+    let n = toks.len();
+    let office = gaz_at[j].is_some_and(|(_, k)| {
+        k + 1 < n
+            && matches!(toks[k + 1].gap(text), "'s " | "\u{2019}s ")
+            && ORG_SUFFIX.contains(&toks[k + 1].text(text))
+    });
+    if office
+        || !matches!(
+            toks[j - 1].text(text),
+            "County" | "Parish" | "Township" | "Borough"
+        )
+    {
+        return;
+    }
+    let mut from = s;
+    if let Some(p) = out.last().filter(|p| {
+        j - s == 1
+            && p.kind == Some(Kind::Loc)
+            && p.span.end == toks[s].gap_start
+            && plain_gap(toks[s].gap(text))
+    }) {
+        from = toks
+            .iter()
+            .position(|t| t.span.start == p.span.start)
+            .unwrap_or(s);
+        out.pop();
+    }
+    if j - from >= 2 {
+        out.push(Raw::typed(span_of(toks, from, j), Kind::Loc));
+    }
 }
 
 /// The span of tokens `a..b`.
