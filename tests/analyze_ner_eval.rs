@@ -28,10 +28,12 @@
 //! now too), and `analyze-ner-heldout8.txt` (round 8, a sixth separate annotator, 14 more sites
 //! and 14 more clusters, each stretch taken from a paragraph start as it came, committed before
 //! the tagger was run on it: 0.698 with the tagger at 37f92b5, 0.715 after the round-6
-//! revisions, 0.720 after the round-7 ones, neither of which looked at it), and `analyze-ner-heldout9.txt`
-//! (round 9, a seventh separate annotator, 14 more sites and 14 more clusters taken as they
-//! came, committed before the tagger was run on it: 0.706 with the tagger at 8be5c6e). Rounds 8
-//! and 9 are the held-out figures.
+//! revisions, 0.720 after the round-7 ones, neither of which looked at it; the round-8 revisions
+//! were then made against it, 0.852, or 0.841 without four gazetteer entries named after reading
+//! it, so it is development data now too), and `analyze-ner-heldout9.txt` (round 9, a seventh
+//! separate annotator, 14 more sites and 14 more clusters taken as they came, committed before
+//! the tagger was run on it: 0.706 with the tagger at 8be5c6e, 0.735 after the round-8
+//! revisions, which were written without seeing it). Round 9 is the one held-out figure.
 //! Exact-span, exact-type precision, recall and F1, overall and per type; `cargo test --test
 //! analyze_ner_eval -- --nocapture` prints them (and, with `NER_ERRORS=1`, every miss and
 //! extra, a miss with the region the cleaner put it in). The floors asserted are regression
@@ -195,7 +197,7 @@ fn entity_f1_on_the_third_held_out_set() {
     guard(
         "held-out 3",
         include_str!("fixtures/analyze-ner-heldout3.txt"),
-        0.91,
+        0.92,
     );
 }
 
@@ -209,7 +211,7 @@ fn entity_f1_on_the_fourth_held_out_set() {
     guard(
         "held-out 4",
         include_str!("fixtures/analyze-ner-heldout4.txt"),
-        0.86,
+        0.87,
     );
 }
 
@@ -218,7 +220,7 @@ fn entity_f1_on_the_fifth_held_out_set() {
     guard(
         "held-out 5",
         include_str!("fixtures/analyze-ner-heldout5.txt"),
-        0.89,
+        0.90,
     );
 }
 
@@ -227,7 +229,7 @@ fn entity_f1_on_the_sixth_held_out_set() {
     guard(
         "held-out 6",
         include_str!("fixtures/analyze-ner-heldout6.txt"),
-        0.84,
+        0.85,
     );
 }
 
@@ -236,7 +238,7 @@ fn entity_f1_on_the_seventh_held_out_set() {
     guard(
         "held-out 7",
         include_str!("fixtures/analyze-ner-heldout7.txt"),
-        0.87,
+        0.88,
     );
 }
 
@@ -245,7 +247,7 @@ fn entity_f1_on_the_eighth_held_out_set() {
     guard(
         "held-out 8",
         include_str!("fixtures/analyze-ner-heldout8.txt"),
-        0.71,
+        0.84,
     );
 }
 

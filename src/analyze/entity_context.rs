@@ -210,10 +210,40 @@ const STREETS: &[&str] = &[
     "Terrace",
 ];
 
-/// A numbered road at token `i`: "17th Street", "101 Highway". Returns the token after it.
+/// Road words before a number ("Route 20", "FM 78", "Interstate 5").
+const ROAD_HEADS: &[&str] = &["Route", "Highway", "Interstate", "FM", "Hwy.", "SR"];
+
+/// True when the lone unknown word before token `j` is a genus before its species' epithet
+/// ("Yersinia pestis", "Escherichia coli"): a Latin lower-case word that is no English one.
+pub(super) fn species(text: &str, toks: &[Tok], j: usize) -> bool {
+    let g = Gazetteer::get();
+    j < toks.len()
+        && plain_gap(toks[j].gap(text))
+        && {
+            let w = toks[j].text(text);
+            w.len() >= 4
+                && w.chars().all(|c| c.is_ascii_lowercase())
+                && ["is", "us", "um", "ae", "ii", "i", "ens", "a"]
+                    .iter()
+                    .any(|x| w.ends_with(x))
+                && !g.is_ordinary(w)
+                && !is_stop(w)
+        }
+        && !g.is_ordinary(toks[j - 1].text(text))
+}
+
+/// A numbered road at token `i`: "17th Street", "101 Highway", "Route 20". Returns the token
+/// after it.
 pub(super) fn numbered_road(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     let n = toks.len();
     let t = toks[i].text(text);
+    if ROAD_HEADS.contains(&t) && i + 1 < n && plain_gap(toks[i + 1].gap(text)) {
+        let next = toks[i + 1].text(text);
+        let d = next.trim_end_matches(|c: char| c.is_ascii_uppercase());
+        if (1..=4).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit()) {
+            return Some(i + 2);
+        }
+    }
     let digits = t.trim_end_matches(|c: char| c.is_ascii_lowercase());
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) || i + 1 >= n {
         return None;

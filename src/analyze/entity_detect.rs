@@ -13,12 +13,18 @@
 
 use super::entities::{Kind, Raw};
 use super::entity_context::{
-    business, coordinated, lone_unknown, model, model_name, numbered_road, title_surname,
+    business, coordinated, lone_unknown, model, model_name, numbered_road, species, title_surname,
 };
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
 };
-use super::entity_quoted::{hyphen_pair, hyphen_prefix, quoted_titles};
+use super::entity_institutions::{
+    call_sign, county_before_title, epithet, eponym_illness, headline_person, military_unit,
+    postal_state, span_of, state_college, SCHOOL_SUFFIX,
+};
+use super::entity_quoted::{
+    ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
+};
 use super::entity_words::{
     CALENDAR, CONNECT, DIRECTION, GEO_SUFFIX, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX,
     MISC_HEAD, MISC_SUFFIX, NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE,
@@ -247,15 +253,28 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     }
                 }
                 let building = entry.kind == GazKind::Org && building_sense(text, &toks, i, j);
+                // "National Security Council": an organisation's first word before a known one.
+                let mut head = None;
+                if let Some(p) = out.last().filter(|p| {
+                    entry.kind == GazKind::Org
+                        && (p.kind.is_none() || p.weak)
+                        && p.gaz.is_none()
+                        && p.span.end == toks[i].gap_start
+                        && plain_gap(toks[i].gap(text))
+                        && ORG_HEAD.contains(&p.span.of(text))
+                }) {
+                    head = Some(start_at[&p.span.start]);
+                    out.pop();
+                }
                 // "The Hill", "The Guardian": "The" is no part of an organisation's name.
                 let from = if matches!(kind, Kind::Org) && tx(i) == "The" && j > i {
                     i + 1
                 } else {
-                    i
+                    head.unwrap_or(i)
                 };
                 out.push(Raw {
                     span: Span::new(toks[from].span.start, toks[j].span.end),
-                    full: Span::new(toks[i].span.start, toks[j].span.end),
+                    full: Span::new(toks[head.unwrap_or(i)].span.start, toks[j].span.end),
                     kind: Some(if building { Kind::Loc } else { kind }),
                     gaz: (!building).then_some(e),
                     weak: false,
@@ -291,6 +310,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             continue;
         }
         let t = tx(i);
+        // "Japanese-Americans": an ethnic group, one name.
+        if let Some(raw) = ethnic_compound(t, toks[i].span.start) {
+            out.push(raw);
+            i += 1;
+            continue;
+        }
         // "Canada-Russia relations": two known names joined by a hyphen are two mentions.
         if let Some(pair) = hyphen_pair(t, toks[i].span.start) {
             out.extend(pair);
@@ -301,6 +326,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         if let Some(j) = numbered_road(text, &toks, i) {
             let sp = Span::new(toks[i].span.start, toks[j - 1].span.end);
             out.push(Raw::typed(sp, Kind::Loc));
+            i = j;
+            continue;
+        }
+        // "442nd Regimental Combat Team": a military unit.
+        if let Some(j) = military_unit(text, &toks, i) {
+            out.push(Raw::typed(span_of(&toks, i, j), Kind::Org));
             i = j;
             continue;
         }
@@ -451,6 +482,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 break;
             }
         }
+        // "John the Apostle", "Alfred the Great": an epithet after a given name.
+        if let Some(k) = epithet(text, &toks, j) {
+            j = k;
+        }
         // "Magnolia Waco Properties, LLC": a company's legal form after a comma.
         if j < n
             && toks[j].gap(text) == ", "
@@ -492,8 +527,16 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && (g.is_first_name(tx(s + 1)) || g.is_ordinary(tx(s)) && g.is_surname(tx(j - 1)))
         {
             s += 1;
+            // "Courtesy of Linda Hooper": the linking word goes with the word before it.
+            if s + 1 < j && CONNECT.contains(&tx(s)) {
+                s += 1;
+            }
         }
         let initial = initial && (s == i || j - s == 1);
+        // "St. John the Theologian": a saint's "St." stands outside the name.
+        if tx(s) == "St." && j - s >= 2 && g.is_first_name(tx(s + 1)) && j - s != 3 {
+            s += 1;
+        }
         // "Room 423", "Category 5": an ordinary word before a number is no name.
         if j - s == 1
             && j < n
@@ -501,6 +544,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && plain_gap(toks[j].gap(text))
             && tx(j).chars().all(|c| c.is_ascii_digit())
         {
+            i = j;
+            continue;
+        }
+        // "Crohn's disease": a person's name in an illness's is no mention; nor is a genus
+        // before its species ("Yersinia pestis").
+        if eponym_illness(text, &toks, j) || j - s == 1 && species(text, &toks, j) {
             i = j;
             continue;
         }
@@ -512,6 +561,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             // "Las Vegas Police Sgt. John Sheahan": an organisation's name before a title.
             && !ORG_SUFFIX.contains(&tx(j - 1))
         {
+            // "Bexar County Sheriff Javier Salazar": the county is a place of its own.
+            county_before_title(text, &toks, &gaz_at, &mut out, s, j);
             prefix = Some((s, j));
             i = j;
             continue;
@@ -534,6 +585,13 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         };
         // "Pittsburgh Post-Gazette": the word after a hyphen is the name's suffix.
         let last = match last.rsplit_once('-') {
+            // "News-Register", "Times-Picayune": two newspaper words.
+            Some((head, tail))
+                if ORG_SUFFIX.contains(&head)
+                    && (MEDIA_SUFFIX.contains(&tail) || ORG_SUFFIX.contains(&tail)) =>
+            {
+                head
+            }
             Some((_, tail)) if ORG_SUFFIX.contains(&tail) || MEDIA_SUFFIX.contains(&tail) => tail,
             _ => last,
         };
@@ -564,10 +622,19 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         let media = MEDIA_SUFFIX.contains(&last)
             && (after_known && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
                 || multi && (s..j - 1).any(|k| LOC_SUFFIX.contains(&tx(k))));
-        let suffix_kind = if multi
-            && (ORG_SUFFIX.contains(&last) || ORG_HEAD.contains(&tx(s)) || org_inside)
+        // "Bellingham High", "Cedar Hill ISD": a school; "Oregon State": a university.
+        let school = (multi || after_known) && !headline && SCHOOL_SUFFIX.contains(&last);
+        let college = after_known
+            && last == "State"
+            && out.last().is_some_and(|p| state_college(p.span.of(text)));
+        // "Bellingham International Airport": a place's last word outweighs an organisation's
+        // first.
+        let org_head = ORG_HEAD.contains(&tx(s)) && !LOC_SUFFIX.contains(&last);
+        let suffix_kind = if multi && (ORG_SUFFIX.contains(&last) || org_head || org_inside)
             || after_known && ORG_SUFFIX.contains(&last)
             || media
+            || school
+            || college
         {
             Some(Kind::Org)
         } else if multi && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s)))
@@ -603,6 +670,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         // Observatory"), and a place before an event's ("U.S. Clay Court Championship").
         if matches!(suffix_kind, Some(Kind::Org | Kind::Misc))
             || suffix_kind.is_some() && after_known
+            // "Pecan Grove Mobile Home Park": a place's name after the place it is in.
+            || suffix_kind == Some(Kind::Loc) && multi && LOC_SUFFIX.contains(&last)
         {
             // "U.S. Ski and Snowboard Association": an untyped name joined by "and".
             if suffix_kind == Some(Kind::Org) {
@@ -770,6 +839,15 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else if words == ["House"] && s > 0 && tx(s - 1) == "the" {
             // "the House": the lower chamber.
             Some(Kind::Org)
+        } else if words == ["Moon"] && s > 0 && tx(s - 1) == "the" {
+            // "the Moon", capitalised, is a place like Earth.
+            Some(Kind::Loc)
+        } else if words.len() == 1 && postal_state(text, &toks, &out, s) {
+            // "San Diego, CA".
+            Some(Kind::Loc)
+        } else if words.len() == 1 && call_sign(words[0]) {
+            // "CKY-TV": a broadcaster.
+            Some(Kind::Org)
         } else if (loc_after || town) && !strong_person {
             Some(Kind::Loc)
         } else if words.len() >= 2 && initials(words[0]) && is_capital(last) && !is_all_caps(last) {
@@ -849,7 +927,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             modifier,
         };
         if headline && !person && suffix_kind.is_none() {
-            for k in s..j {
+            // "Kathryn Bigelow Wins": a given name and a surname open a headline's person.
+            let named = headline_person(text, &toks, s, j);
+            if named {
+                out.push(mk(s, s + 2, Some(Kind::Per), false, s));
+            }
+            for k in (s + 2 * usize::from(named))..j {
                 out.push(mk(k, k + 1, None, true, k));
             }
         } else {
@@ -860,6 +943,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         prefix = None;
         i = j;
     }
+    ethnic_groups(text, &mut out);
     if !headline {
         quoted_titles(text, span, &mut out);
     }

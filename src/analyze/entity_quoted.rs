@@ -123,6 +123,42 @@ pub(super) fn known_name(g: &Gazetteer, word: &str, start: usize) -> Option<Raw>
     })
 }
 
+/// Words for Americans (or another nation's people) of an origin ("Japanese-Americans",
+/// "Mexican American"): with the origin's demonym before them, one group's name.
+const GROUP_TAIL: &[&str] = &["American", "Americans", "Canadian", "Canadians"];
+
+/// A demonym hyphen-joined to "Americans" ("Japanese-Americans"): one MISC name.
+pub(super) fn ethnic_compound(t: &str, start: usize) -> Option<Raw> {
+    let (head, tail) = t.split_once('-')?;
+    if !GROUP_TAIL.contains(&tail) {
+        return None;
+    }
+    let g = Gazetteer::get();
+    let a = known_name(g, head, start)?;
+    (a.kind == Some(Kind::Misc)).then(|| Raw::typed(Span::new(start, start + t.len()), Kind::Misc))
+}
+
+/// Joins a nationality and "Americans" written apart ("Japanese Americans") into one name.
+pub(super) fn ethnic_groups(text: &str, out: &mut Vec<Raw>) {
+    let mut k = 1;
+    while k < out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let join = a.kind == Some(Kind::Misc)
+            && b.kind == Some(Kind::Misc)
+            && a.span.end + 1 == b.span.start
+            && &text[a.span.end..b.span.start] == " "
+            && GROUP_TAIL.contains(&&text[b.span.start..b.span.end])
+            && !GROUP_TAIL.contains(&&text[a.span.start..a.span.end]);
+        if join {
+            let end = out[k].span.end;
+            out[k - 1] = Raw::typed(Span::new(out[k - 1].span.start, end), Kind::Misc);
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// Continents and oceans, which make one region name with a hyphen-joined neighbour.
 const REGION_PART: &[&str] = &[
     "Asia",
@@ -143,6 +179,12 @@ pub(super) fn hyphen_pair(t: &str, start: usize) -> Option<[Raw; 2]> {
         return None;
     }
     let g = Gazetteer::get();
+    // "(D-Minn.)", "R-W.Va.": a party's letter and a state, two mentions.
+    if matches!(head, "D" | "R" | "I") {
+        let b = known_name(g, tail, start + 2)?;
+        return (b.kind == Some(Kind::Loc))
+            .then(|| [Raw::typed(Span::new(start, start + 1), Kind::Misc), b]);
+    }
     let a = known_name(g, head, start)?;
     let b = known_name(g, tail, start + head.len() + 1)?;
     Some([a, b])

@@ -142,6 +142,12 @@ pub(crate) const ORG_SUFFIX: &[&str] = &[
     "Center",
     "Centre",
     "Hospital",
+    "Directorate",
+    "Panel",
+    "Broadcasting",
+    "Dept.",
+    "Studio",
+    "System",
 ];
 /// Last words of names of events, laws, awards and other MISC names ("Gulf War", "Clean Air
 /// Act", "World Cup").
@@ -260,10 +266,34 @@ pub(crate) const LOC_SUFFIX: &[&str] = &[
     "St.",
     "Ave.",
     "Blvd.",
+    "Auditorium",
+    "Pavilion",
+    "Fortress",
+    "Castle",
+    "Cathedral",
+    "Amphitheater",
+    "Amphitheatre",
+    "Arena",
+    "Coliseum",
+    "Basilica",
+    "Monastery",
+    "Abbey",
+    "Mosque",
+    "Synagogue",
 ];
 /// First words of place names ("Mount Kumgang", "Lake Tahoe").
 pub(crate) const LOC_HEAD: &[&str] = &[
-    "Mount", "Mt.", "Lake", "Fort", "Port", "Cape", "Isle", "Gulf", "Planet", "County",
+    "Mount",
+    "Mt.",
+    "Lake",
+    "Fort",
+    "Port",
+    "Cape",
+    "Isle",
+    "Gulf",
+    "Planet",
+    "County",
+    "Cathedral",
 ];
 /// Capitalised words that are never names: days, months, "I", "OK", "TV".
 pub(crate) const CALENDAR: &[&str] = &[
@@ -379,6 +409,7 @@ pub(crate) const PLACE_OF: &[&str] = &[
     "kingdom",
     "suburb",
     "outskirts",
+    "port",
     "streets",
     "heart",
 ];
@@ -465,7 +496,8 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "No.", "Nos.", "SUV", "SUVs", "CPR", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "CST", "CDT",
     "DNA", "GDP", "CEO", "CFO", "COO", "HIV", "AIDS", "PTSD", "ICU", "ATM", "GPS", "MRI", "PDF",
     "URL", "VIP", "DIY", "LGBT", "LGBTQ", "FAQ", "RSVP", "HPV", "ADHD", "STD", "IVF", "DUI", "DWI",
-    "ID", "IQ", "AM", "PM", "RPG", "IED", "MVP", "ER", "ETA", "PR", "HR", "IT", "Q&A",
+    "ID", "IQ", "AM", "PM", "RPG", "IED", "MVP", "ER", "ETA", "PR", "HR", "IT", "Q&A", "IPO", "AD",
+    "BCE", "ET", "PT", "MRSA", "SARS", "MERS", "COPD", "UTI", "STI", "TB", "OCD",
 ];
 /// Lower-case nouns before a name that make it an organisation ("security firm Global Rescue",
 /// "the journal, Science").
@@ -642,6 +674,7 @@ pub(crate) const MEDIA_SUFFIX: &[&str] = &[
     "Republic",
     "Record",
     "Review",
+    "Intelligencer",
 ];
 /// Landform words after which a nationality adjective names a place ("Tibetan Plateau",
 /// "Korean Peninsula", "Arabian Sea").

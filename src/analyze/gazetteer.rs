@@ -400,6 +400,11 @@ mod tests {
         assert_eq!(m.len(), 2);
         assert!(m.iter().all(|m| g.entries[m.entry].kind == GazKind::Loc));
         assert!(g.is_first_name("Jennifer") && g.is_surname("Gonzalez"));
+        // Companies of the stock indices and the NBA's teams.
+        let t = "Zscaler and Lockheed Martin and the Celtics";
+        let m = g.find(t, |_, _| true);
+        assert_eq!(m.len(), 3);
+        assert!(m.iter().all(|m| g.entries[m.entry].kind == GazKind::Org));
         assert!(g.is_ordinary("Homes") && g.is_ordinary("Light") && !g.is_ordinary("Tsarnaev"));
         assert!(g.is_ordinary("aardvark") && g.is_ordinary("zygote") && !g.is_ordinary("zzzz"));
     }

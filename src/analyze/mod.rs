@@ -11,6 +11,7 @@ pub mod entities;
 mod entity_context;
 mod entity_cues;
 mod entity_detect;
+mod entity_institutions;
 mod entity_quoted;
 mod entity_words;
 pub mod gazetteer;

@@ -9,7 +9,7 @@ const ABBREV: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm",
     "maj", "rev", "sec", "pres", "det", "st", "jr", "sr", "inc", "corp", "co", "ltd", "md", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "brig", "mt",
-    "ft", "no", "vs",
+    "ft", "no", "vs", "dept",
 ];
 
 /// Abbreviations that keep their full stop only when capitalised (states and provinces in AP
@@ -18,7 +18,7 @@ const CAP_ABBREV: &[&str] = &[
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ill", "kan", "kans", "ky",
     "mass", "mich", "minn", "miss", "mo", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "wis",
     "wyo", "ont", "que", "alta", "sask", "rd", "ave", "blvd", "ga", "la", "va", "ind", "tex",
-    "mont",
+    "mont", "wash", "alta", "nfld",
 ];
 
 /// One token of a sentence.
