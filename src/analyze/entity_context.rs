@@ -6,7 +6,8 @@
 //! consults them only for a name it could not type otherwise.
 
 use super::entities::{Kind, Raw};
-use super::entity_detect::{gaz_kind, is_stop, plain_gap};
+use super::entity_detect::{gaz_kind, plain_gap};
+use super::entity_words::is_stop;
 use super::entity_words::{BUSINESS_AFTER, BUSINESS_BEFORE, BUSINESS_OF, PRODUCT_AFTER};
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_capital, Tok};

@@ -25,6 +25,7 @@ use super::entity_institutions::{
 use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
 };
+use super::entity_words::is_stop;
 use super::entity_words::{
     CALENDAR, CONNECT, DIRECTION, GEO_SUFFIX, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX,
     MISC_HEAD, MISC_SUFFIX, NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE,
@@ -34,62 +35,6 @@ use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial, tokenize, Tok};
 use crate::model::Span;
 use std::collections::HashMap;
-
-pub(super) fn is_stop(lower: &str) -> bool {
-    // "We'll", "They’re": a contraction of a stop word is one.
-    if let Some((base, _)) = lower.split_once(['\'', '\u{2019}']) {
-        if base == "i" || !base.is_empty() && crate::words::is_stopword(base) {
-            return true;
-        }
-    }
-    crate::words::is_stopword(lower)
-        || matches!(
-            lower,
-            "following"
-                | "after"
-                | "before"
-                | "earlier"
-                | "later"
-                | "meanwhile"
-                | "still"
-                | "however"
-                | "now"
-                | "today"
-                | "yesterday"
-                | "tomorrow"
-                | "also"
-                | "while"
-                | "whereas"
-                | "although"
-                | "though"
-                | "despite"
-                | "according"
-                | "amid"
-                | "amidst"
-                | "over"
-                | "under"
-                | "why"
-                | "how"
-                | "what"
-                | "when"
-                | "where"
-                | "possible"
-                | "both"
-                | "hours"
-                | "two"
-                | "three"
-                | "many"
-                | "most"
-                | "some"
-                | "several"
-                | "last"
-                | "next"
-                | "this"
-                | "these"
-                | "those"
-                | "talks"
-        )
-}
 
 fn candidate(t: &str) -> bool {
     // "Canadian-born", "Moscow-based": a capital before a lower-case compound is no name.

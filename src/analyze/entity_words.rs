@@ -696,3 +696,61 @@ pub(crate) const GEO_SUFFIX: &[&str] = &[
 pub(crate) const PRODUCT_LINE: &[&str] = &["One", "Pro", "Max", "Plus", "Mini", "Ultra"];
 /// Road words a number may follow ("County Road 600S", "Highway 101").
 pub(crate) const ROAD_WORDS: &[&str] = &["Road", "Highway", "Route", "Rd."];
+
+/// True for a stop word, a contraction of one ("We'll"), or another word that never opens
+/// or makes a name ("following", "meanwhile", "talks").
+pub(super) fn is_stop(lower: &str) -> bool {
+    // "We'll", "They’re": a contraction of a stop word is one.
+    if let Some((base, _)) = lower.split_once(['\'', '\u{2019}']) {
+        if base == "i" || !base.is_empty() && crate::words::is_stopword(base) {
+            return true;
+        }
+    }
+    crate::words::is_stopword(lower)
+        || matches!(
+            lower,
+            "following"
+                | "after"
+                | "before"
+                | "earlier"
+                | "later"
+                | "meanwhile"
+                | "still"
+                | "however"
+                | "now"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "also"
+                | "while"
+                | "whereas"
+                | "although"
+                | "though"
+                | "despite"
+                | "according"
+                | "amid"
+                | "amidst"
+                | "over"
+                | "under"
+                | "why"
+                | "how"
+                | "what"
+                | "when"
+                | "where"
+                | "possible"
+                | "both"
+                | "hours"
+                | "two"
+                | "three"
+                | "many"
+                | "most"
+                | "some"
+                | "several"
+                | "last"
+                | "next"
+                | "this"
+                | "these"
+                | "those"
+                | "talks"
+        )
+}
