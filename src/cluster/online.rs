@@ -41,7 +41,7 @@ use super::minhash::{CopyIndex, CopyThresholds, Sketch, StreamCopy};
 use super::ClusterOptions;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A sparse vector: (feature key, weight), sorted by key.
 type Sparse = Vec<(u64, f32)>;
@@ -93,8 +93,8 @@ pub struct Clusterer {
     /// Per article (arrival index): its kept features with their weight before IDF, its
     /// date, and whether it copies an earlier one; what refinement reads.
     kept: Vec<Kept>,
-    /// Name keys with the number of articles that used them as names.
-    names: HashMap<u64, u32>,
+    /// Name keys the stream has used as names.
+    names: HashSet<u64>,
     /// Maybe-name keys with the number of articles that hold them as maybe-names.
     maybe_df: HashMap<u64, u32>,
 }
@@ -125,7 +125,7 @@ impl Clusterer {
             copy_index: CopyIndex::default(),
             copies: Vec::new(),
             kept: Vec::new(),
-            names: HashMap::new(),
+            names: HashSet::new(),
             maybe_df: HashMap::new(),
         }
     }
@@ -274,7 +274,7 @@ impl Clusterer {
             .map(|k| {
                 // A maybe-name the stream has used as a name is one; a name's document
                 // frequency counts its maybe-name occurrences too.
-                let name = |key: &u64| self.names.contains_key(key);
+                let name = |key: &u64| self.names.contains(key);
                 let df = |key: &u64| {
                     let maybe = if name(key) {
                         self.maybe_df.get(key).copied().unwrap_or(0)
@@ -330,44 +330,44 @@ impl Clusterer {
         &self.copies
     }
 
+    /// A feature's weight before IDF: sublinear count × its kind's weight.
+    fn base_weight(&self, x: &Feature) -> f64 {
+        let kind = match x.kind {
+            Kind::Name | Kind::MaybeName => self.opts.name_weight,
+            Kind::Number => self.opts.number_weight,
+            Kind::Stem => 1.0,
+            Kind::Pair => super::short::PAIR_WEIGHT,
+        };
+        (1.0 + (x.count as f64).ln()) * kind
+    }
+
     /// The article's weighted, normalized vector: sublinear counts × kind weight × the
     /// stream's inverse document frequency so far (the article itself included), its
     /// `max_features` heaviest features kept; with the kept features' weights before IDF.
     fn weigh(&mut self, f: &DocFeatures) -> (Sparse, Sparse, Sparse) {
         self.n += 1;
-        for x in &f.features {
-            if x.kind == Kind::Name {
-                *self.names.entry(x.key).or_insert(0) += 1;
-            }
-        }
         // Maybe-names wait for refinement, which knows every name the stream has used.
         let (feats, maybes): (Vec<&Feature>, Vec<&Feature>) =
             f.features.iter().partition(|x| x.kind != Kind::MaybeName);
         for x in &feats {
             *self.df.entry(x.key).or_insert(0) += 1;
+            if x.kind == Kind::Name {
+                self.names.insert(x.key);
+            }
         }
         let maybe: Sparse = maybes
             .iter()
             .map(|x| {
                 *self.maybe_df.entry(x.key).or_insert(0) += 1;
-                (
-                    x.key,
-                    ((1.0 + (x.count as f64).ln()) * self.opts.name_weight) as f32,
-                )
+                (x.key, self.base_weight(x) as f32)
             })
             .collect();
         let n = self.n as f64 + self.opts.idf_prior;
         let mut v: Vec<(u64, f32, f32)> = feats
             .iter()
             .map(|x| {
-                let kind = match x.kind {
-                    Kind::Name | Kind::MaybeName => self.opts.name_weight,
-                    Kind::Number => self.opts.number_weight,
-                    Kind::Stem => 1.0,
-                    Kind::Pair => super::short::PAIR_WEIGHT,
-                };
                 let idf = (n / self.df[&x.key] as f64).ln();
-                let base = (1.0 + (x.count as f64).ln()) * kind;
+                let base = self.base_weight(x);
                 (x.key, (base * idf) as f32, base as f32)
             })
             .filter(|(_, w, _)| *w > 0.0)
