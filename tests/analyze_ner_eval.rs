@@ -259,3 +259,12 @@ fn entity_f1_on_the_ninth_held_out_set() {
         0.73,
     );
 }
+
+#[test]
+fn entity_f1_on_the_tenth_held_out_set() {
+    guard(
+        "held-out 10",
+        include_str!("fixtures/analyze-ner-heldout10.txt"),
+        0.70,
+    );
+}
