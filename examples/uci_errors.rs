@@ -114,7 +114,16 @@ fn main() {
         let mut golds: Vec<_> = golds.into_iter().collect();
         golds.sort_by_key(|(_, m)| std::cmp::Reverse(m.len()));
         for (g, m) in golds {
-            println!("  gold {g}: {}", m.len());
+            let days: std::collections::BTreeSet<String> = m
+                .iter()
+                .filter_map(|&i| items[i].article.published)
+                .map(|d| d.format("%m-%d").to_string())
+                .collect();
+            println!(
+                "  gold {g}: {} ({})",
+                m.len(),
+                Vec::from_iter(days).join(", ")
+            );
             for &i in m.iter().take(3) {
                 println!("      {}", title(i));
             }

@@ -81,6 +81,16 @@ pub fn uci(file: &Path) -> Vec<Item> {
             stories.push(story.clone());
         }
         let topic = stories.iter().position(|x| x == story).unwrap() as u32;
+        // Stress test (`STORYLINE_BENCH_UCI_SPREAD=N`): in this file every gold story lies
+        // on one day, so the k-th headline of each story is moved k mod N days later, to
+        // see what a setting costs a story that runs over several days.
+        let published = match spread() {
+            n if n > 1 => {
+                let k = out.iter().filter(|i: &&Item| i.event == *story).count() as u64;
+                published.map(|d| d + chrono::Days::new(k % n))
+            }
+            _ => published,
+        };
         out.push(Item {
             article: headline_article(id, publisher, title, published),
             event: story.clone(),
@@ -88,6 +98,14 @@ pub fn uci(file: &Path) -> Vec<Item> {
         });
     }
     out
+}
+
+/// Days over which each UCI gold story is spread (`STORYLINE_BENCH_UCI_SPREAD`, 1: as is).
+fn spread() -> u64 {
+    std::env::var("STORYLINE_BENCH_UCI_SPREAD")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1)
 }
 
 /// An article made of a headline alone (its text is the headline, its body empty).

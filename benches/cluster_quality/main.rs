@@ -9,8 +9,10 @@
 //! Every system's threshold is the one with the best B-cubed F1 on the choosing part; the
 //! table shows the reporting part. `STORYLINE_CLUSTER` may hold a JSON object of
 //! `ClusterOptions` fields to try other defaults (the threshold is still chosen);
-//! `STORYLINE_BENCH_ONLY=storyline` skips the baselines; `STORYLINE_BENCH_SETS=UCI,event`
-//! runs only the sets whose names hold one of the words. The ECB+ topic row runs storyline at
+//! `STORYLINE_BENCH_UCI_SPREAD=N` spreads each UCI gold story over N days (a stress test: in
+//! the file every gold story lies on one day). `STORYLINE_BENCH_ONLY=storyline` skips the
+//! baselines; `STORYLINE_BENCH_SETS=UCI,event` runs only the sets whose names hold one of
+//! the words. The ECB+ topic row runs storyline at
 //! topic granularity (event stories at the default threshold, merged into topics): the
 //! threshold chosen there is `topic_threshold`. The last column is storyline as shipped:
 //! B-cubed F1 on the choosing / reporting part at the default threshold, chosen on no set.

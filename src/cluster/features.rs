@@ -49,6 +49,9 @@ pub struct Feature {
 pub struct DocFeatures {
     /// Features, sorted by key, keys unique.
     pub features: Vec<Feature>,
+    /// True for a headline standing alone ([`super::short::is_headline`]): its links fade
+    /// with time ([`super::ClusterOptions::short_decay_days`]).
+    pub headline: bool,
 }
 
 fn key(kind: Kind, text: &str) -> u64 {
@@ -168,7 +171,7 @@ impl DocFeatures {
             .collect();
         features.sort_unstable_by_key(|f| f.key);
         features.dedup_by_key(|f| f.key);
-        DocFeatures { features }
+        DocFeatures { features, headline }
     }
 }
 

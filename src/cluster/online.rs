@@ -16,7 +16,9 @@
 //!   close to its story's (cosine at or above `merge`), those stories are merged: an early
 //!   split that later articles show to be one event is undone;
 //! - a copy of an earlier article ([`super::minhash`]) joins its original's story outright;
-//! - a story with no new article for `quiet_days` goes quiet: it takes no more articles.
+//! - a story with no new article for `quiet_days` goes quiet: it takes no more articles;
+//!   a headline's cosine also fades with the days between it and the story
+//!   ([`super::ClusterOptions::short_decay_days`], see [`super::short`]).
 //!
 //! A headline's maybe-names (capitalized words its own text cannot tell from capitalized
 //! ordinary words, [`Kind::MaybeName`]) are left out on arrival; refinement weighs those the
@@ -65,6 +67,7 @@ struct StoryState {
     /// Sum of member vectors, sorted by key.
     centroid: Vec<(u64, f32)>,
     norm: f32,
+    first: Option<NaiveDate>,
     last: Option<NaiveDate>,
     members: Vec<usize>,
     /// Keys the story is filed under.
@@ -109,6 +112,8 @@ struct Kept {
     maybe: Vec<(u64, f32)>,
     date: Option<NaiveDate>,
     copy: bool,
+    /// A headline standing alone.
+    headline: bool,
 }
 
 impl Clusterer {
@@ -150,10 +155,23 @@ impl Clusterer {
         };
         let copies = self.copy_index.add(sketch, &t);
         let keys = heaviest(&vector, self.opts.index_features);
+        // A headline's link fades with the days between it and a story.
+        let tau = if f.headline {
+            self.opts.short_decay_days
+        } else {
+            0.0
+        };
+        let fade = |st: &StoryState| {
+            super::short::decay(super::short::gap_days(date, st.first, st.last), tau)
+        };
+        // A copy joins its original's story; a headline's only while the fade leaves at
+        // least half its link (a headline repeated a day later, "US stocks open lower on weak
+        // Asian data", is most often news of its own).
         let mut chosen = copies
             .iter()
             .map(|c| self.story_of[c.original])
-            .find(|&s| self.live(s));
+            .find(|&s| self.live(s) && fade(&self.stories[s]) >= 0.5);
+        let pinned = chosen.is_some();
         // Other stories the article also belongs in: merge candidates.
         let mut also: Vec<usize> = Vec::new();
         if chosen.is_none() {
@@ -165,7 +183,8 @@ impl Clusterer {
             let mut best: Option<(f32, usize)> = None;
             for s in cands {
                 let st = &self.stories[s as usize];
-                let sim = dot(&vector, &st.centroid) / st.norm.max(f32::MIN_POSITIVE);
+                let sim =
+                    dot(&vector, &st.centroid) / st.norm.max(f32::MIN_POSITIVE) * fade(st) as f32;
                 if sim as f64 >= threshold {
                     also.push(s as usize);
                 }
@@ -187,6 +206,7 @@ impl Clusterer {
         st.norm = st.centroid.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
         st.members.push(me);
         if let Some(d) = date {
+            st.first = Some(st.first.map_or(d, |f| f.min(d)));
             st.last = Some(st.last.map_or(d, |l| l.max(d)));
         }
         for &k in &keys {
@@ -209,7 +229,9 @@ impl Clusterer {
             base,
             maybe,
             date,
-            copy: !copies.is_empty(),
+            // A headline kept from its original's story by the fade may move at refinement.
+            copy: pinned || (!copies.is_empty() && tau == 0.0),
+            headline: f.headline,
         });
         self.copies.extend(copies.iter().cloned());
         Assignment {
@@ -232,6 +254,10 @@ impl Clusterer {
         st.centroid = add_vectors(&st.centroid, &gone.centroid);
         st.norm = st.centroid.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
         st.last = st.last.max(gone.last);
+        st.first = match (st.first, gone.first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         for k in gone.keys {
             if !st.keys.contains(&k) {
                 st.keys.push(k);
@@ -305,6 +331,7 @@ impl Clusterer {
                 vector: v,
                 date: k.date,
                 pinned: k.copy,
+                headline: k.headline,
             })
             .collect();
         let labels = super::refine::refine(&items, &self.story_of, &self.opts);

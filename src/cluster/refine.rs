@@ -19,6 +19,8 @@
 //! Candidates still come from an inverted index over the heaviest features (of articles
 //! for moves, of centroids for merges), and a story only takes an article, or another
 //! story, that lies within `quiet_days` of its dates, so the cost stays close to linear.
+//! A headline's move, and the headline merge's average link, fade with the days between
+//! the two ([`super::ClusterOptions::short_decay_days`]).
 //! Refinement reads the clusterer's state and changes nothing in it: a stream that asks for
 //! its stories at the end gets exactly what the batch run gets.
 //!
@@ -42,6 +44,9 @@ pub struct Item<'a> {
     pub date: Option<NaiveDate>,
     /// True when it may not move (a copy stays with its original).
     pub pinned: bool,
+    /// True for a headline standing alone: its links fade with time
+    /// ([`ClusterOptions::short_decay_days`]).
+    pub headline: bool,
 }
 
 /// A story under refinement: the sum of its articles' vectors and its date span.
@@ -191,7 +196,13 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
                 if s == s0 || g.count == 0 || !g.near(it.date, quiet) {
                     continue;
                 }
-                let sim = g.dot(vecs[a]) / g.norm2.sqrt().max(f64::MIN_POSITIVE);
+                let fade = if it.headline {
+                    let gap = super::short::gap_days(it.date, g.first, g.last);
+                    super::short::decay(gap, opts.short_decay_days)
+                } else {
+                    1.0
+                };
+                let sim = g.dot(vecs[a]) / g.norm2.sqrt().max(f64::MIN_POSITIVE) * fade;
                 if best.is_none_or(|(b, _)| sim > b) {
                     best = Some((sim, s));
                 }
@@ -239,19 +250,24 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
     }
     if opts.short_merge < 1.0 {
         // Stories made mostly of short texts merge down to their own threshold.
-        let mut short = vec![(0u32, 0u32); n_groups];
+        // (short texts, headlines standing alone, texts) per story
+        let mut short = vec![(0u32, 0u32, 0u32); n_groups];
         for (a, &l) in lab.iter().enumerate() {
             let r = find(&mut map, l);
             short[r].0 += u32::from(super::short::is_short_vector(vecs[a]));
-            short[r].1 += 1;
+            short[r].1 += u32::from(items[a].headline);
+            short[r].2 += 1;
         }
-        agglomerate(
+        // The link of two stories made mostly of headlines fades with the days between them.
+        let headlines = |g: usize| short[g].1 * 2 > short[g].2;
+        agglomerate_fading(
             &mut groups,
             &mut map,
             opts.short_merge,
             opts.index_features,
             quiet,
-            &|g| short[g].0 * 2 > short[g].1,
+            &|g| short[g].0 * 2 > short[g].2,
+            Some((opts.short_decay_days, &headlines)),
         );
     }
     if opts.granularity == super::Granularity::Topic {
@@ -311,6 +327,21 @@ fn agglomerate(
     quiet: i64,
     eligible: &dyn Fn(usize) -> bool,
 ) {
+    agglomerate_fading(groups, map, threshold, k, quiet, eligible, None);
+}
+
+/// [`agglomerate`] with, given `fade` = `(tau, fading)`, the link of two groups for which
+/// `fading` holds multiplied by [`super::short::decay`] of the days between their spans, at
+/// time scale `tau`.
+fn agglomerate_fading(
+    groups: &mut [Group],
+    map: &mut [usize],
+    threshold: f64,
+    k: usize,
+    quiet: i64,
+    eligible: &dyn Fn(usize) -> bool,
+    fade: Option<(f64, &dyn Fn(usize) -> bool)>,
+) {
     let mut index: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     let live: Vec<usize> = (0..groups.len())
         .filter(|&g| groups[g].count > 0 && eligible(g))
@@ -340,7 +371,16 @@ fn agglomerate(
             if !groups[g].overlaps(&groups[o], quiet) {
                 continue;
             }
-            let sim = groups[g].average_link(&groups[o]);
+            let mut sim = groups[g].average_link(&groups[o]);
+            if let Some((tau, fading)) = fade {
+                if fading(g) && fading(o) {
+                    let gap = super::short::span_gap_days(
+                        (groups[g].first, groups[g].last),
+                        (groups[o].first, groups[o].last),
+                    );
+                    sim *= super::short::decay(gap, tau);
+                }
+            }
             if sim >= threshold {
                 let (a, b) = (g.min(o), g.max(o));
                 heap.push(Pair {
@@ -420,6 +460,7 @@ pub(crate) mod tests {
                 vector: v,
                 date: None,
                 pinned: true,
+                headline: false,
             })
             .collect()
     }
@@ -440,6 +481,7 @@ pub(crate) mod tests {
                 vector: v,
                 date: None,
                 pinned: false,
+                headline: false,
             })
             .collect();
         let out = refine(&items, &[0, 0, 1, 1, 0], &opts());
@@ -541,11 +583,13 @@ pub(crate) mod tests {
                 vector: &v,
                 date: d("2024-01-01"),
                 pinned: false,
+                headline: false,
             },
             Item {
                 vector: &v,
                 date: d("2024-03-01"),
                 pinned: false,
+                headline: false,
             },
         ];
         let o = ClusterOptions {
@@ -554,5 +598,47 @@ pub(crate) mod tests {
             ..opts()
         };
         assert_eq!(refine(&items, &[0, 1], &o), vec![0, 1]);
+    }
+
+    #[test]
+    fn the_headline_merge_fades_across_days() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let (a, b) = (
+            unit(&[(1, 1.0), (2, 1.0), (3, 1.0)]),
+            unit(&[(1, 1.0), (4, 1.0), (5, 1.0)]),
+        );
+        let items = [
+            Item {
+                vector: &a,
+                date: d("2014-03-10"),
+                pinned: true,
+                headline: true,
+            },
+            Item {
+                vector: &b,
+                date: d("2014-03-11"),
+                pinned: true,
+                headline: true,
+            },
+        ];
+        let o = |tau: f64| ClusterOptions {
+            short_merge: 0.1,
+            short_decay_days: tau,
+            ..opts()
+        };
+        let merged = refine(&items, &[0, 1], &o(0.0));
+        assert_eq!(merged[0], merged[1]);
+        let apart = refine(&items, &[0, 1], &o(0.25));
+        assert_ne!(apart[0], apart[1]);
+        // On one day the fade leaves the link whole.
+        let same_day = [
+            items[0].clone(),
+            Item {
+                date: items[0].date,
+                ..items[1].clone()
+            },
+        ];
+        let merged = refine(&same_day, &[0, 1], &o(0.25));
+        assert_eq!(merged[0], merged[1]);
     }
 }
