@@ -22,6 +22,8 @@ use super::entity_institutions::{
     call_sign, county_before_title, epithet, eponym_illness, headline_person, military_unit,
     postal_state, span_of, state_college, SCHOOL_SUFFIX,
 };
+use super::entity_joins::{ampersand_names, group_possessives, keep_possessive, possessive_ends};
+use super::entity_phrases::{compass_regions, ethnic_people, named_days, works};
 use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
 };
@@ -76,10 +78,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         .enumerate()
         .map(|(i, t)| (t.span.start, i))
         .collect();
+    // "Macy's": a known name may end past a possessive the tokenizer split off.
     let end_at: HashMap<usize, usize> = toks
         .iter()
         .enumerate()
         .map(|(i, t)| (t.span.end, i))
+        .chain(possessive_ends(text, &toks))
         .collect();
     let sub = span.of(text);
     let matches = g.find(sub, |s, e| {
@@ -363,7 +367,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             }
             // "Michael Bloomberg", "Robert Ford": a one-word organisation after a given name is
             // a surname.
-            let surname_gaz = j == i + 1
+            // "John M. Ford": a middle initial between them too.
+            let surname_gaz = (j == i + 1 || j == i + 2 && is_initial(tx(i + 1)))
                 && j < n
                 && g.is_first_name(tx(i))
                 && gaz_at[j].is_some_and(|(e, k)| {
@@ -889,7 +894,15 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         i = j;
     }
     ethnic_groups(text, &mut out);
+    keep_possessive(text, &mut out);
     if !headline {
+        ampersand_names(text, &toks, &mut out);
+        group_possessives(text, &toks, &mut out);
+        named_days(text, &toks, &mut out);
+        compass_regions(text, &toks, &mut out);
+        ethnic_people(text, &toks, &mut out);
+        works(text, &toks, &mut out);
+        out.sort_by_key(|r| r.span.start);
         quoted_titles(text, span, &mut out);
     }
     out

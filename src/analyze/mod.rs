@@ -12,6 +12,8 @@ mod entity_context;
 mod entity_cues;
 mod entity_detect;
 mod entity_institutions;
+mod entity_joins;
+mod entity_phrases;
 mod entity_quoted;
 mod entity_words;
 pub mod gazetteer;
