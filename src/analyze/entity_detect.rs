@@ -23,7 +23,7 @@ use super::entity_institutions::{
     postal_state, span_of, state_college, SCHOOL_SUFFIX,
 };
 use super::entity_joins::{ampersand_names, group_possessives, keep_possessive, possessive_ends};
-use super::entity_phrases::{compass_regions, ethnic_people, named_days, works};
+use super::entity_phrases::{compass_regions, ethnic_people, named_days, sequels, works};
 use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
 };
@@ -902,6 +902,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         compass_regions(text, &toks, &mut out);
         ethnic_people(text, &toks, &mut out);
         works(text, &toks, &mut out);
+        sequels(text, &toks, &mut out);
         out.sort_by_key(|r| r.span.start);
         quoted_titles(text, span, &mut out);
     }

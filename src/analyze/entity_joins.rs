@@ -87,8 +87,16 @@ pub(super) fn ampersand_names(text: &str, toks: &[Tok], out: &mut Vec<Raw>) {
         }) {
             continue;
         }
+        // "King's Bar & Grill": the words before it, across a possessive too.
         let mut a = k - 1;
-        while a > 0 && a + 3 > k && plain_gap(toks[a].gap(text)) && cap(a - 1) {
+        while a > 0
+            && a + 3 > k
+            && (plain_gap(toks[a].gap(text))
+                || POSSESSIVES
+                    .iter()
+                    .any(|p| toks[a].gap(text) == format!("{p} ")))
+            && cap(a - 1)
+        {
             a -= 1;
         }
         if let Some(r) = left {
@@ -136,7 +144,11 @@ pub(super) fn group_possessives(text: &str, toks: &[Tok], out: &mut Vec<Raw>) {
             Some(Kind::Loc) => Kind::Loc,
             _ => Kind::Org,
         };
-        let start = holding(out, &toks[k]).map_or(toks[k].span.start, |r| r.span.start);
+        let mut start = holding(out, &toks[k]).map_or(toks[k].span.start, |r| r.span.start);
+        // "The Children's Hospital": "The" stays outside.
+        if text[start..].starts_with("The ") && start + 4 < toks[k].span.end {
+            start += 4;
+        }
         put(out, Span::new(start, right.span.end), kind);
     }
 }

@@ -7,7 +7,7 @@
 
 use super::entities::{Kind, Raw};
 use super::entity_detect::plain_gap;
-use super::entity_words::CALENDAR;
+use super::entity_words::{CALENDAR, PLACE_BEFORE, PLACE_OF};
 use super::gazetteer::Gazetteer;
 use super::tokens::{is_all_caps, is_capital, Tok};
 use crate::model::Span;
@@ -117,7 +117,11 @@ fn title_run(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     }
     let mut end = k + 1;
     let mut i = k + 1;
-    while i < toks.len() && i < k + 10 && plain_gap(toks[i].gap(text)) {
+    // "O.J.: Made in America": a subtitle after a colon.
+    while i < toks.len()
+        && i < k + 10
+        && (plain_gap(toks[i].gap(text)) || toks[i].gap(text) == ": " && i == end)
+    {
         let w = tx(i);
         if is_capital(w) && !CALENDAR.contains(&w) {
             end = i + 1;
@@ -154,7 +158,12 @@ pub(super) fn named_days(text: &str, toks: &[Tok], out: &mut Vec<Raw>) {
             && !DATING.contains(&prev)
             && !g.is_first_name(prev)
             && !(g.is_surname(prev) && !g.is_ordinary(prev))
-            && !known_at(out, &toks[k - 1]);
+            && !known_at(out, &toks[k - 1])
+            // "the town of Hama Thursday": a place's name before a date.
+            && !(k >= 2 && PLACE_BEFORE.contains(&toks[k - 2].text(text)))
+            && !(k >= 3
+                && toks[k - 2].text(text) == "of"
+                && PLACE_OF.contains(&toks[k - 3].text(text)));
         if named {
             put(out, span(toks, k - 1, k + 1), Kind::Misc);
         }
@@ -234,6 +243,33 @@ pub(super) fn works(text: &str, toks: &[Tok], out: &mut Vec<Raw>) {
     }
 }
 
+/// "Red Dead Redemption 2", "Grand Theft Auto 5": a name of two or more words that no rule
+/// typed as a person or an organisation, followed by a lone digit, is a sequel's title (MISC).
+pub(super) fn sequels(text: &str, toks: &[Tok], out: &mut [Raw]) {
+    for r in out.iter_mut() {
+        let Some(k) = toks.iter().position(|t| t.span.start >= r.span.end) else {
+            continue;
+        };
+        let digit = toks[k].text(text);
+        let sequel = plain_gap(toks[k].gap(text))
+            && toks[k].gap_start == r.span.end
+            && digit.len() == 1
+            && ('2'..='9').contains(&digit.chars().next().unwrap_or('0'))
+            && r.gaz.is_none()
+            && !matches!(r.kind, Some(Kind::Per | Kind::Org))
+            && r.span.of(text).split_whitespace().count() >= 2
+            // "Gate 4 of": a digit before a noun-like capital or a unit is a number.
+            && toks
+                .get(k + 1)
+                .is_none_or(|t| !plain_gap(t.gap(text)) || !is_capital(t.text(text)));
+        if sequel {
+            r.span.end = toks[k].span.end;
+            r.full.end = r.full.end.max(r.span.end);
+            r.kind = Some(Kind::Misc);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,6 +312,24 @@ mod tests {
         );
         assert_eq!(run("from the North Lawn", compass_regions), vec![]);
         assert_eq!(run("they went south", compass_regions), vec![]);
+    }
+
+    #[test]
+    fn a_digit_after_an_untyped_title_makes_a_sequel() {
+        let text = "the Red Dead Redemption 2 port";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let mut out = vec![Raw {
+            kind: None,
+            ..Raw::typed(Span::new(4, 23), Kind::Loc)
+        }];
+        sequels(text, &toks, &mut out);
+        assert_eq!(out[0].span.of(text), "Red Dead Redemption 2");
+        assert_eq!(out[0].kind, Some(Kind::Misc));
+        let text = "John Smith 2 goals";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let mut out = vec![Raw::typed(Span::new(0, 10), Kind::Per)];
+        sequels(text, &toks, &mut out);
+        assert_eq!(out[0].span.of(text), "John Smith");
     }
 
     #[test]
