@@ -82,3 +82,72 @@ mod tests {
         assert_eq!(raws[3].2.gaz, Some(google));
     }
 }
+
+/// One word that a strong cue typed as an organisation somewhere in the story ("WeWork
+/// executives", "the drug company, Chimerix", "the CEO of Hipcricket") is an organisation in
+/// its other mentions too, where only a weak cue typed it: a reporting verb after it
+/// ("Chimerix said": a person), a preposition before it ("from Hipcricket": a place), or
+/// nothing. A mention with a title, a gazetteer entry or several words keeps its type.
+pub(super) fn organisations_everywhere<'a>(
+    raws: &mut [(usize, Option<usize>, Raw)],
+    text_of: impl Fn(usize) -> &'a str,
+) {
+    let g = Gazetteer::get();
+    let single = |d: usize, r: &Raw| {
+        let name = r.span.of(text_of(d));
+        (!name.contains(' ') && r.gaz.is_none() && r.full == r.span).then_some(name)
+    };
+    let orgs: HashSet<&str> = raws
+        .iter()
+        .filter(|(_, _, r)| r.kind == Some(Kind::Org) && !r.weak)
+        .filter_map(|(d, _, r)| single(*d, r))
+        .filter(|w| !g.is_first_name(w) && !g.is_surname(w))
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    // "Paul Manafort": a surname of the story's people stays theirs.
+    let people: HashSet<String> = raws
+        .iter()
+        .filter(|(_, _, r)| r.kind == Some(Kind::Per))
+        .filter_map(|(d, _, r)| {
+            let name = r.span.of(text_of(*d));
+            name.contains(' ')
+                .then(|| name.split_whitespace().last())
+                .flatten()
+        })
+        .map(str::to_string)
+        .collect();
+    let orgs: HashSet<&str> = orgs.into_iter().filter(|w| !people.contains(*w)).collect();
+    for (d, _, r) in raws.iter_mut() {
+        // A product stays one ("KitKat" bars of the maker "KitKat").
+        if single(*d, r).is_some_and(|w| orgs.contains(w))
+            && matches!(r.kind, None | Some(Kind::Per | Kind::Loc))
+        {
+            r.kind = Some(Kind::Org);
+            r.weak = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod story_tests {
+    use super::*;
+    use crate::model::Span;
+
+    #[test]
+    fn a_word_typed_an_organisation_once_is_one_everywhere() {
+        let text = "Chimerix executives met. Chimerix said no. Paris said no. Paul Paris";
+        let sp = |s: usize, w: &str| Span::new(s, s + w.len());
+        let mut raws = vec![
+            (0, None, Raw::typed(sp(0, "Chimerix"), Kind::Org)),
+            (0, None, Raw::typed(sp(25, "Chimerix"), Kind::Per)),
+            (0, None, Raw::typed(sp(44, "Paris"), Kind::Per)),
+            (0, None, Raw::typed(sp(59, "Paul Paris"), Kind::Per)),
+            (0, None, Raw::typed(sp(44, "Paris"), Kind::Org)),
+        ];
+        organisations_everywhere(&mut raws, |_| text);
+        assert_eq!(raws[1].2.kind, Some(Kind::Org));
+        assert_eq!(raws[2].2.kind, Some(Kind::Per));
+    }
+}
