@@ -798,7 +798,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else if words.len() == 1 && call_sign(words[0]) {
             // "CKY-TV": a broadcaster.
             Some(Kind::Org)
-        } else if (loc_after || town) && !strong_person {
+        } else if (loc_after || town) && !strong_person
+            // "Orlando, Fla.": a lone given name before a state is its town.
+            || town && words.len() == 1 && titled.is_none() && !person
+        {
             Some(Kind::Loc)
         } else if words.len() >= 2 && initials(words[0]) && is_capital(last) && !is_all_caps(last) {
             // "O.J. Simpson".

@@ -96,6 +96,19 @@ const WORK_NOUNS: &[&str] = &[
     "episode",
 ];
 
+/// Verbs of making a work: a title-case run after one that opens with an article is a work
+/// ("wrote A Song of Ice and Fire", "recorded The Road to Hell").
+const AUTHORING: &[&str] = &[
+    "wrote",
+    "writes",
+    "penned",
+    "directed",
+    "recorded",
+    "released",
+    "published",
+    "authored",
+];
+
 /// Small words a title keeps in lower case between capitalised ones ("The Captain and Me").
 const SMALL: &[&str] = &[
     "a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "with", "by", "or", "from", "is",
@@ -130,7 +143,8 @@ fn title_run(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
         }
         i += 1;
     }
-    Some(end)
+    // "wrote A letter": an article alone is no title.
+    (end > k + 1 || !matches!(tx(k), "The" | "A" | "An")).then_some(end)
 }
 
 /// The span of tokens `a..b`.
@@ -225,9 +239,12 @@ pub(super) fn works(text: &str, toks: &[Tok], out: &mut Vec<Raw>) {
         let gap = toks[k].gap(text);
         let work_before =
             |from: usize| (from.saturating_sub(5)..from).any(|i| WORK_NOUNS.contains(&tx(i)));
+        // "Martin wrote A Song of Ice and Fire": a title that opens with an article.
+        let article = matches!(tx(k), "The" | "A" | "An") && k + 1 < toks.len();
         let cue = plain_gap(gap)
             && (WORK_NOUNS.contains(&prev)
-                || matches!(prev, "called" | "titled" | "entitled") && work_before(k - 1))
+                || matches!(prev, "called" | "titled" | "entitled") && work_before(k - 1)
+                || AUTHORING.contains(&prev) && article)
             || matches!(gap, "'s " | "\u{2019}s ")
                 && prev.len() == 4
                 && prev.chars().all(|c| c.is_ascii_digit())
@@ -353,6 +370,10 @@ mod tests {
         assert_eq!(
             run("in the film Parasite last year", works),
             one("Parasite", Kind::Misc)
+        );
+        assert_eq!(
+            run("Martin wrote A Song of Ice and Fire, and", works),
+            one("A Song of Ice and Fire", Kind::Misc)
         );
         // A shop called so is no work; a given name after the noun is a person's.
         assert_eq!(run("a shop called Books for Cooks", works), vec![]);

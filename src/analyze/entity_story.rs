@@ -1,7 +1,8 @@
-//! Surnames that the gazetteer knows as companies: in a story that names "Michael McDonald" or
-//! "John M. Ford", a lone "McDonald's" or "Ford" is that person (and his possessive), not the
-//! restaurant chain or the carmaker. [`super::entities::Entities::build`] runs this over a
-//! story's mentions before it merges them.
+//! Corrections that need the whole story's mentions, which [`super::entities::Entities::build`]
+//! runs before it merges them: surnames that the gazetteer knows as companies (in a story that
+//! names "Michael McDonald" or "John M. Ford", a lone "McDonald's" or "Ford" is that person,
+//! not the restaurant chain or the carmaker), a word a strong cue typed as an organisation
+//! once ("WeWork executives"), and a work's title whose "The" a sentence's start cut off.
 
 use super::entities::{Kind, Raw};
 use super::gazetteer::{GazKind, Gazetteer};
@@ -130,6 +131,36 @@ pub(super) fn organisations_everywhere<'a>(
     }
 }
 
+/// "The Dragon Waiting is a cabinet of wonders": where the story names a work "The Dragon
+/// Waiting", a mention "Dragon Waiting" right after a "The" (which the scan drops at a
+/// sentence's start) is that work, with its "The".
+pub(super) fn works_keep_the<'a>(
+    raws: &mut [(usize, Option<usize>, Raw)],
+    text_of: impl Fn(usize) -> &'a str,
+) {
+    let works: HashSet<&str> = raws
+        .iter()
+        .filter(|(_, _, r)| r.kind == Some(Kind::Misc) && r.gaz.is_none())
+        .map(|(d, _, r)| r.span.of(text_of(*d)))
+        .filter(|w| w.starts_with("The ") && w.contains(' '))
+        .collect();
+    if works.is_empty() {
+        return;
+    }
+    for (d, _, r) in raws.iter_mut() {
+        let text = text_of(*d);
+        let with_the =
+            r.span.start >= 4 && text.get(r.span.start - 4..r.span.start) == Some("The ");
+        if with_the && works.contains(&text[r.span.start - 4..r.span.end]) {
+            r.span.start -= 4;
+            r.full.start = r.full.start.min(r.span.start);
+            r.kind = Some(Kind::Misc);
+            r.gaz = None;
+            r.weak = false;
+        }
+    }
+}
+
 #[cfg(test)]
 mod story_tests {
     use super::*;
@@ -149,5 +180,23 @@ mod story_tests {
         organisations_everywhere(&mut raws, |_| text);
         assert_eq!(raws[1].2.kind, Some(Kind::Org));
         assert_eq!(raws[2].2.kind, Some(Kind::Per));
+    }
+
+    #[test]
+    fn a_work_named_with_the_keeps_it_at_a_sentence_start() {
+        let text = "a book called The Dragon Waiting. The Dragon Waiting is good. Dragon Waiting";
+        let sp = |s: usize, w: &str| Span::new(s, s + w.len());
+        let mut raws = vec![
+            (
+                0,
+                None,
+                Raw::typed(sp(14, "The Dragon Waiting"), Kind::Misc),
+            ),
+            (0, None, Raw::typed(sp(38, "Dragon Waiting"), Kind::Misc)),
+            (0, None, Raw::typed(sp(63, "Dragon Waiting"), Kind::Misc)),
+        ];
+        works_keep_the(&mut raws, |_| text);
+        assert_eq!(raws[1].2.span.of(text), "The Dragon Waiting");
+        assert_eq!(raws[2].2.span.of(text), "Dragon Waiting");
     }
 }
