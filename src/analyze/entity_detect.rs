@@ -16,7 +16,8 @@ use super::entity_context::{
     business, coordinated, lone_unknown, model, model_name, numbered_road, species, title_surname,
 };
 use super::entity_cues::{
-    brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
+    brand_like, building_sense, capitalised_place, dateline, in_link, initials, model_letter,
+    particle_name, spells, Dateline,
 };
 use super::entity_institutions::{
     call_sign, county_before_title, epithet, eponym_illness, headline_person, military_unit,
@@ -245,12 +246,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                         || next == "Air" && brand_like(&entry.name)
                         || next == "Air" && entry.name.starts_with(char::is_lowercase);
                     if (numeral || line) && next.len() <= 6 {
+                        // "Xbox One X": a model's letter after the line's word.
+                        let k = j + 1 + usize::from(line && model_letter(text, &toks, j + 2));
                         if let Some(last) = out.last_mut() {
-                            last.span.end = toks[j + 1].span.end;
-                            last.full.end = toks[j + 1].span.end;
+                            last.span.end = toks[k].span.end;
+                            last.full.end = toks[k].span.end;
                             last.gaz = None;
                         }
-                        i = j + 2;
+                        i = k + 1;
                         continue;
                     }
                 }
@@ -587,7 +590,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             || college
         {
             Some(Kind::Org)
-        } else if multi && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s)))
+        } else if multi
+            && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s)))
+            // "Maj. Glenn Hall": after a title, a given name and a surname are a person.
+            && !(titled.is_some() && g.is_first_name(tx(s)) && g.is_surname(last))
             || after_known
                 && LOC_SUFFIX.contains(&last)
                 && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
@@ -808,10 +814,15 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             Some(Kind::Per)
         } else if demonym && !person && !g.is_first_name(tx(s)) {
             Some(Kind::Misc)
+        } else if particle_name(&words) && !business {
+            // "in Van Gogh's painting".
+            Some(Kind::Per)
         } else if after_place_word
             && !person
             && !g.is_first_name(tx(s))
             && !words.iter().skip(1).any(|w| is_initial(w))
+            // "analysts at Digital Foundry": a company's cue outweighs the preposition.
+            && !business
         {
             Some(Kind::Loc)
         } else if business && !personal {

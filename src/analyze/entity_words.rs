@@ -617,6 +617,21 @@ pub(crate) const BUSINESS_OF: &[(&str, &str)] = &[
     ("investors", "in"),
     ("investment", "in"),
     ("owner", "of"),
+    // "analysts at Digital Foundry", "researchers at Moderna": staff at a company.
+    ("analysts", "at"),
+    ("analyst", "at"),
+    ("researchers", "at"),
+    ("researcher", "at"),
+    ("scientists", "at"),
+    ("engineers", "at"),
+    ("executives", "at"),
+    ("executive", "at"),
+    ("employees", "at"),
+    ("employee", "at"),
+    ("workers", "at"),
+    ("staff", "at"),
+    ("economist", "at"),
+    ("economists", "at"),
 ];
 /// One word before a company's or a group's name, besides [`ORG_BEFORE`] ("rival WeWork").
 pub(crate) const BUSINESS_BEFORE: &[&str] = &[
