@@ -171,7 +171,7 @@ pub(super) fn named_days(text: &str, toks: &[Tok], out: &mut Vec<Raw>) {
             && !CALENDAR.contains(&prev)
             && !DATING.contains(&prev)
             && !g.is_first_name(prev)
-            && !(g.is_surname(prev) && !g.is_ordinary(prev))
+            && (!g.is_surname(prev) || g.is_ordinary(prev))
             && !known_at(out, &toks[k - 1])
             // "the town of Hama Thursday": a place's name before a date.
             && !(k >= 2 && PLACE_BEFORE.contains(&toks[k - 2].text(text)))
