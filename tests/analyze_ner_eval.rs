@@ -33,7 +33,9 @@
 //! it, so it is development data now too), and `analyze-ner-heldout9.txt` (round 9, a seventh
 //! separate annotator, 14 more sites and 14 more clusters taken as they came, committed before
 //! the tagger was run on it: 0.706 with the tagger at 8be5c6e, 0.735 after the round-8
-//! revisions, which were written without seeing it). Round 9 is the one held-out figure.
+//! revisions, which were written without seeing it; the round-9 revisions were then made
+//! against it, 0.871, or 0.834 without 25 gazetteer entries written with it in mind, so it is
+//! development data now too).
 //! Exact-span, exact-type precision, recall and F1, overall and per type; `cargo test --test
 //! analyze_ner_eval -- --nocapture` prints them (and, with `NER_ERRORS=1`, every miss and
 //! extra, a miss with the region the cleaner put it in). The floors asserted are regression
@@ -188,7 +190,7 @@ fn entity_f1_on_the_second_held_out_set() {
     guard(
         "held-out 2",
         include_str!("fixtures/analyze-ner-heldout2.txt"),
-        0.88,
+        0.92,
     );
 }
 
@@ -203,7 +205,7 @@ fn entity_f1_on_the_third_held_out_set() {
 
 #[test]
 fn entity_f1_on_the_second_dev_set() {
-    guard("dev 2", include_str!("fixtures/analyze-ner-dev2.txt"), 0.95);
+    guard("dev 2", include_str!("fixtures/analyze-ner-dev2.txt"), 0.97);
 }
 
 #[test]
@@ -238,7 +240,7 @@ fn entity_f1_on_the_seventh_held_out_set() {
     guard(
         "held-out 7",
         include_str!("fixtures/analyze-ner-heldout7.txt"),
-        0.88,
+        0.89,
     );
 }
 
@@ -256,7 +258,7 @@ fn entity_f1_on_the_ninth_held_out_set() {
     guard(
         "held-out 9",
         include_str!("fixtures/analyze-ner-heldout9.txt"),
-        0.73,
+        0.86,
     );
 }
 

@@ -19,6 +19,7 @@
 
 pub use super::entity_detect::detect;
 use super::entity_detect::gaz_kind;
+use super::entity_story::{organisations_everywhere, people_over_companies, works_keep_the};
 pub(crate) use super::entity_words::REPORTING;
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial};
@@ -235,6 +236,10 @@ impl Entities {
                 }
             }
         }
+        let text_of = |d: usize| story.docs[d].article.text.as_str();
+        people_over_companies(&mut raws, text_of);
+        organisations_everywhere(&mut raws, text_of);
+        works_keep_the(&mut raws, text_of);
         let mut accs: Vec<Acc> = Vec::new();
         let mut by_gaz: HashMap<usize, usize> = HashMap::new();
         let mut by_text: HashMap<(Kind, String), usize> = HashMap::new();
@@ -247,7 +252,6 @@ impl Entities {
                 }
             }
         };
-        let text_of = |d: usize| story.docs[d].article.text.as_str();
         // Pass 1: gazetteer entries and multi-word people (the forms that define entities).
         let mut deferred = Vec::new();
         for (idx, (d, s, r)) in raws.iter().enumerate() {

@@ -4,7 +4,7 @@
 
 use super::entity_detect::plain_gap;
 use super::gazetteer::{GazKind, Gazetteer};
-use super::tokens::{is_all_caps, Tok};
+use super::tokens::{is_all_caps, is_capital, Tok};
 use crate::model::Span;
 
 /// "O.J.", "J.R.": initials that open a person's name.
@@ -42,6 +42,32 @@ pub(super) fn brand_like(w: &str) -> bool {
         .iter()
         .any(|p| w.starts_with(p));
     w.chars().all(|c| c.is_ascii_alphanumeric()) && (inner && !personal_prefix || caps_then_word)
+}
+
+/// Particles that open a person's surname ("Van Gogh", "De Niro", "Von Braun", "Di Maio").
+const PARTICLES: &[&str] = &["Van", "Von", "De", "Di", "Da", "Du"];
+
+/// Two words, a surname's particle and a word that is no ordinary English word ("Van Gogh",
+/// "De Niro"): a person's name, whatever preposition stands before it ("in Van Gogh's
+/// painting"). Known places with a particle ("Da Nang") are the gazetteer's, found before.
+pub(super) fn particle_name(words: &[&str]) -> bool {
+    words.len() == 2
+        && PARTICLES.contains(&words[0])
+        && is_capital(words[1])
+        && !is_all_caps(words[1])
+        && !Gazetteer::get().is_ordinary(words[1])
+}
+
+/// True when token `k` is a model's one capital letter right after the token before it
+/// ("Xbox One X", "iPhone X").
+pub(super) fn model_letter(text: &str, toks: &[Tok], k: usize) -> bool {
+    k < toks.len()
+        && toks[k].gap(text) == " "
+        && toks[k].text(text).len() == 1
+        && toks[k].text(text).chars().all(|c| c.is_ascii_uppercase())
+        && toks
+            .get(k + 1)
+            .is_none_or(|t| !(t.gap(text) == " " && is_capital(t.text(text))))
 }
 
 /// True when the capitals of `name` spell `acronym` ("Toxic Substances Control Act", "TSCA").
@@ -167,4 +193,27 @@ pub(super) fn dateline(
     // "KANYE WEST (@kanyewest)": the author of an embedded post.
     let bracket = after.starts_with(" (") && !after.starts_with(" (@");
     (dash || after.starts_with(", ") || bracket).then_some(Dateline::Place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::tokens::tokenize;
+
+    #[test]
+    fn a_particle_before_an_unknown_word_opens_a_surname() {
+        assert!(particle_name(&["Van", "Gogh"]));
+        assert!(!particle_name(&["Van", "Service"]));
+        assert!(!particle_name(&["Gogh"]));
+    }
+
+    #[test]
+    fn a_lone_capital_after_a_product_line_is_its_model() {
+        let text = "on Xbox One X and PS4";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        assert!(model_letter(text, &toks, 3));
+        let text = "on Xbox One X Games";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        assert!(!model_letter(text, &toks, 3));
+    }
 }

@@ -16,12 +16,15 @@ use super::entity_context::{
     business, coordinated, lone_unknown, model, model_name, numbered_road, species, title_surname,
 };
 use super::entity_cues::{
-    brand_like, building_sense, capitalised_place, dateline, in_link, initials, spells, Dateline,
+    brand_like, building_sense, capitalised_place, dateline, in_link, initials, model_letter,
+    particle_name, spells, Dateline,
 };
 use super::entity_institutions::{
     call_sign, county_before_title, epithet, eponym_illness, headline_person, military_unit,
     postal_state, span_of, state_college, SCHOOL_SUFFIX,
 };
+use super::entity_joins::{ampersand_names, group_possessives, keep_possessive, possessive_ends};
+use super::entity_phrases::{compass_regions, ethnic_people, named_days, sequels, works};
 use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
 };
@@ -76,10 +79,12 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         .enumerate()
         .map(|(i, t)| (t.span.start, i))
         .collect();
+    // "Macy's": a known name may end past a possessive the tokenizer split off.
     let end_at: HashMap<usize, usize> = toks
         .iter()
         .enumerate()
         .map(|(i, t)| (t.span.end, i))
+        .chain(possessive_ends(text, &toks))
         .collect();
     let sub = span.of(text);
     let matches = g.find(sub, |s, e| {
@@ -241,12 +246,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                         || next == "Air" && brand_like(&entry.name)
                         || next == "Air" && entry.name.starts_with(char::is_lowercase);
                     if (numeral || line) && next.len() <= 6 {
+                        // "Xbox One X": a model's letter after the line's word.
+                        let k = j + 1 + usize::from(line && model_letter(text, &toks, j + 2));
                         if let Some(last) = out.last_mut() {
-                            last.span.end = toks[j + 1].span.end;
-                            last.full.end = toks[j + 1].span.end;
+                            last.span.end = toks[k].span.end;
+                            last.full.end = toks[k].span.end;
                             last.gaz = None;
                         }
-                        i = j + 2;
+                        i = k + 1;
                         continue;
                     }
                 }
@@ -363,7 +370,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             }
             // "Michael Bloomberg", "Robert Ford": a one-word organisation after a given name is
             // a surname.
-            let surname_gaz = j == i + 1
+            // "John M. Ford": a middle initial between them too.
+            let surname_gaz = (j == i + 1 || j == i + 2 && is_initial(tx(i + 1)))
                 && j < n
                 && g.is_first_name(tx(i))
                 && gaz_at[j].is_some_and(|(e, k)| {
@@ -582,7 +590,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             || college
         {
             Some(Kind::Org)
-        } else if multi && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s)))
+        } else if multi
+            && (LOC_SUFFIX.contains(&last) || LOC_HEAD.contains(&tx(s)))
+            // "Maj. Glenn Hall": after a title, a given name and a surname are a person.
+            && !(titled.is_some() && g.is_first_name(tx(s)) && g.is_surname(last))
             || after_known
                 && LOC_SUFFIX.contains(&last)
                 && out.last().is_some_and(|p| p.kind == Some(Kind::Loc))
@@ -793,17 +804,25 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else if words.len() == 1 && call_sign(words[0]) {
             // "CKY-TV": a broadcaster.
             Some(Kind::Org)
-        } else if (loc_after || town) && !strong_person {
+        } else if (loc_after || town) && !strong_person
+            // "Orlando, Fla.": a lone given name before a state is its town.
+            || town && words.len() == 1 && titled.is_none() && !person
+        {
             Some(Kind::Loc)
         } else if words.len() >= 2 && initials(words[0]) && is_capital(last) && !is_all_caps(last) {
             // "O.J. Simpson".
             Some(Kind::Per)
         } else if demonym && !person && !g.is_first_name(tx(s)) {
             Some(Kind::Misc)
+        } else if particle_name(&words) && !business {
+            // "in Van Gogh's painting".
+            Some(Kind::Per)
         } else if after_place_word
             && !person
             && !g.is_first_name(tx(s))
             && !words.iter().skip(1).any(|w| is_initial(w))
+            // "analysts at Digital Foundry": a company's cue outweighs the preposition.
+            && !business
         {
             Some(Kind::Loc)
         } else if business && !personal {
@@ -889,7 +908,16 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         i = j;
     }
     ethnic_groups(text, &mut out);
+    keep_possessive(text, &mut out);
     if !headline {
+        ampersand_names(text, &toks, &mut out);
+        group_possessives(text, &toks, &mut out);
+        named_days(text, &toks, &mut out);
+        compass_regions(text, &toks, &mut out);
+        ethnic_people(text, &toks, &mut out);
+        works(text, &toks, &mut out);
+        sequels(text, &toks, &mut out);
+        out.sort_by_key(|r| r.span.start);
         quoted_titles(text, span, &mut out);
     }
     out

@@ -9,7 +9,8 @@ use crate::model::Span;
 
 /// Small words a title keeps in lower case ("Raise One to Right Now").
 const TITLE_SMALL: &[&str] = &[
-    "a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "with", "by", "or", "from",
+    "a", "an", "and", "the", "of", "to", "in", "on", "for", "at", "with", "by", "or", "from", "is",
+    "be",
 ];
 
 /// A quoted run in title case is the name of a work (MISC): "The Jinx: The Life and Deaths of

@@ -148,6 +148,17 @@ pub(crate) const ORG_SUFFIX: &[&str] = &[
     "Dept.",
     "Studio",
     "System",
+    // Publishers' and companies' plural words ("Penguin Books", "Premiere Radio Networks").
+    "Books",
+    "Publishing",
+    "Publishers",
+    "Publications",
+    "Networks",
+    "Productions",
+    "Software",
+    "Solutions",
+    "Therapeutics",
+    "Biosciences",
 ];
 /// Last words of names of events, laws, awards and other MISC names ("Gulf War", "Clean Air
 /// Act", "World Cup").
@@ -280,6 +291,8 @@ pub(crate) const LOC_SUFFIX: &[&str] = &[
     "Abbey",
     "Mosque",
     "Synagogue",
+    "Lodge",
+    "Campground",
 ];
 /// First words of place names ("Mount Kumgang", "Lake Tahoe").
 pub(crate) const LOC_HEAD: &[&str] = &[
@@ -498,6 +511,9 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "URL", "VIP", "DIY", "LGBT", "LGBTQ", "FAQ", "RSVP", "HPV", "ADHD", "STD", "IVF", "DUI", "DWI",
     "ID", "IQ", "AM", "PM", "RPG", "IED", "MVP", "ER", "ETA", "PR", "HR", "IT", "Q&A", "IPO", "AD",
     "BCE", "ET", "PT", "MRSA", "SARS", "MERS", "COPD", "UTI", "STI", "TB", "OCD",
+    // Technical abbreviations that are common nouns ("an EV", "AI tools").
+    "AI", "EV", "VR", "UV", "LED", "LCD", "USB", "PC", "GPU", "CPU", "SSD", "NFT", "API", "RV",
+    "ATV", "BBQ", "LTE",
 ];
 /// Lower-case nouns before a name that make it an organisation ("security firm Global Rescue",
 /// "the journal, Science").
@@ -551,6 +567,9 @@ pub(crate) const LOC_AFTER: &[&str] = &[
     "mall",
     "prefecture",
     "governorate",
+    "reserve",
+    "sanctuary",
+    "refuge",
 ];
 /// Lower-case nouns after a name that make it an organisation ("the Nour party").
 pub(crate) const ORG_AFTER: &[&str] = &["party", "militia", "gang", "cartel"];
@@ -598,6 +617,21 @@ pub(crate) const BUSINESS_OF: &[(&str, &str)] = &[
     ("investors", "in"),
     ("investment", "in"),
     ("owner", "of"),
+    // "analysts at Digital Foundry", "researchers at Moderna": staff at a company.
+    ("analysts", "at"),
+    ("analyst", "at"),
+    ("researchers", "at"),
+    ("researcher", "at"),
+    ("scientists", "at"),
+    ("engineers", "at"),
+    ("executives", "at"),
+    ("executive", "at"),
+    ("employees", "at"),
+    ("employee", "at"),
+    ("workers", "at"),
+    ("staff", "at"),
+    ("economist", "at"),
+    ("economists", "at"),
 ];
 /// One word before a company's or a group's name, besides [`ORG_BEFORE`] ("rival WeWork").
 pub(crate) const BUSINESS_BEFORE: &[&str] = &[

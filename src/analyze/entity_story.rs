@@ -1,0 +1,205 @@
+//! Corrections that need the whole story's mentions, which [`super::entities::Entities::build`]
+//! runs before it merges them: surnames that the gazetteer knows as companies (in a story that
+//! names "Michael McDonald" or "John M. Ford", a lone "McDonald's" or "Ford" is that person,
+//! not the restaurant chain or the carmaker), a word a strong cue typed as an organisation
+//! once ("WeWork executives"), and a work's title whose "The" a sentence's start cut off.
+
+use super::entities::{Kind, Raw};
+use super::gazetteer::{GazKind, Gazetteer};
+use std::collections::HashSet;
+
+/// The possessive endings a company's name may hold ("McDonald's").
+const POSSESSIVES: &[&str] = &["'s", "\u{2019}s"];
+
+/// Turns a one-word company of the gazetteer whose name (less a possessive) is the surname of
+/// a person named in full in the same story into an untyped name, which the merging then
+/// joins to that person. `raws` holds (document, sentence, mention); `text_of` gives a
+/// document's text.
+pub(super) fn people_over_companies<'a>(
+    raws: &mut [(usize, Option<usize>, Raw)],
+    text_of: impl Fn(usize) -> &'a str,
+) {
+    let g = Gazetteer::get();
+    let surnames: HashSet<String> = raws
+        .iter()
+        .filter(|(_, _, r)| r.kind == Some(Kind::Per) && r.gaz.is_none())
+        .filter_map(|(d, _, r)| {
+            let words: Vec<&str> = r.span.of(text_of(*d)).split_whitespace().collect();
+            (words.len() >= 2 && g.is_first_name(words[0])).then(|| words[words.len() - 1])
+        })
+        .map(str::to_string)
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    for (d, _, r) in raws.iter_mut() {
+        let Some(e) = r.gaz else { continue };
+        if !matches!(g.entries[e].kind, GazKind::Org | GazKind::Media) {
+            continue;
+        }
+        let name = r.span.of(text_of(*d));
+        let bare = POSSESSIVES
+            .iter()
+            .find_map(|p| name.strip_suffix(p))
+            .unwrap_or(name);
+        if bare.contains(' ') || !surnames.contains(bare) {
+            continue;
+        }
+        r.span.end = r.span.start + bare.len();
+        r.full = r.span;
+        r.gaz = None;
+        r.kind = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    #[test]
+    fn a_company_named_like_a_person_of_the_story_is_that_person() {
+        let text = "John M. Ford wrote it. Ford's fans and Ford agree. Google did not.";
+        let at = |w: &str, from: usize| {
+            let s = from + text[from..].find(w).expect("word");
+            Span::new(s, s + w.len())
+        };
+        let g = Gazetteer::get();
+        let entry = |name: &str| g.entries.iter().position(|e| e.name == name);
+        let ford = entry("Ford Motor")
+            .or_else(|| entry("Ford"))
+            .expect("Ford is known");
+        let google = entry("Google").expect("Google is known");
+        let mut raws = vec![
+            (0, None, Raw::typed(at("John M. Ford", 0), Kind::Per)),
+            (0, None, Raw::known(at("Ford's", 20), Kind::Org, ford)),
+            (0, None, Raw::known(at("Ford", 36), Kind::Org, ford)),
+            (0, None, Raw::known(at("Google", 0), Kind::Org, google)),
+        ];
+        people_over_companies(&mut raws, |_| text);
+        assert_eq!(raws[1].2.span.of(text), "Ford");
+        assert_eq!((raws[1].2.kind, raws[1].2.gaz), (None, None));
+        assert_eq!((raws[2].2.kind, raws[2].2.gaz), (None, None));
+        assert_eq!(raws[3].2.gaz, Some(google));
+    }
+}
+
+/// One word that a strong cue typed as an organisation somewhere in the story ("WeWork
+/// executives", "the drug company, Chimerix", "the CEO of Hipcricket") is an organisation in
+/// its other mentions too, where only a weak cue typed it: a reporting verb after it
+/// ("Chimerix said": a person), a preposition before it ("from Hipcricket": a place), or
+/// nothing. A mention with a title, a gazetteer entry or several words keeps its type.
+pub(super) fn organisations_everywhere<'a>(
+    raws: &mut [(usize, Option<usize>, Raw)],
+    text_of: impl Fn(usize) -> &'a str,
+) {
+    let g = Gazetteer::get();
+    let single = |d: usize, r: &Raw| {
+        let name = r.span.of(text_of(d));
+        (!name.contains(' ') && r.gaz.is_none() && r.full == r.span).then_some(name)
+    };
+    let orgs: HashSet<&str> = raws
+        .iter()
+        .filter(|(_, _, r)| r.kind == Some(Kind::Org) && !r.weak)
+        .filter_map(|(d, _, r)| single(*d, r))
+        .filter(|w| !g.is_first_name(w) && !g.is_surname(w))
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    // "Paul Manafort": a surname of the story's people stays theirs.
+    let people: HashSet<String> = raws
+        .iter()
+        .filter(|(_, _, r)| r.kind == Some(Kind::Per))
+        .filter_map(|(d, _, r)| {
+            let name = r.span.of(text_of(*d));
+            name.contains(' ')
+                .then(|| name.split_whitespace().last())
+                .flatten()
+        })
+        .map(str::to_string)
+        .collect();
+    let orgs: HashSet<&str> = orgs.into_iter().filter(|w| !people.contains(*w)).collect();
+    for (d, _, r) in raws.iter_mut() {
+        // A product stays one ("KitKat" bars of the maker "KitKat").
+        if single(*d, r).is_some_and(|w| orgs.contains(w))
+            && matches!(r.kind, None | Some(Kind::Per | Kind::Loc))
+        {
+            r.kind = Some(Kind::Org);
+            r.weak = false;
+        }
+    }
+}
+
+/// "The Dragon Waiting is a cabinet of wonders": where the story names a work "The Dragon
+/// Waiting", a mention "Dragon Waiting" right after a "The" (which the scan drops at a
+/// sentence's start) is that work, with its "The".
+pub(super) fn works_keep_the<'a>(
+    raws: &mut [(usize, Option<usize>, Raw)],
+    text_of: impl Fn(usize) -> &'a str,
+) {
+    let works: HashSet<&str> = raws
+        .iter()
+        .filter(|(_, _, r)| r.kind == Some(Kind::Misc) && r.gaz.is_none())
+        .map(|(d, _, r)| r.span.of(text_of(*d)))
+        .filter(|w| w.starts_with("The ") && w.contains(' '))
+        .collect();
+    if works.is_empty() {
+        return;
+    }
+    for (d, _, r) in raws.iter_mut() {
+        let text = text_of(*d);
+        let with_the =
+            r.span.start >= 4 && text.get(r.span.start - 4..r.span.start) == Some("The ");
+        if with_the && works.contains(&text[r.span.start - 4..r.span.end]) {
+            r.span.start -= 4;
+            r.full.start = r.full.start.min(r.span.start);
+            r.kind = Some(Kind::Misc);
+            r.gaz = None;
+            r.weak = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod story_tests {
+    use super::*;
+    use crate::model::Span;
+
+    #[test]
+    fn a_word_typed_an_organisation_once_is_one_everywhere() {
+        let text = "Chimerix executives met. Chimerix said no. Paris said no. Paul Paris";
+        // The `nth` occurrence of `w`.
+        let sp = |nth: usize, w: &str| {
+            let s = text.match_indices(w).nth(nth).expect("word").0;
+            Span::new(s, s + w.len())
+        };
+        let mut raws = vec![
+            (0, None, Raw::typed(sp(0, "Chimerix"), Kind::Org)),
+            (0, None, Raw::typed(sp(1, "Chimerix"), Kind::Per)),
+            (0, None, Raw::typed(sp(0, "Paris"), Kind::Per)),
+            (0, None, Raw::typed(sp(0, "Paul Paris"), Kind::Per)),
+            (0, None, Raw::typed(sp(1, "Paris"), Kind::Org)),
+        ];
+        organisations_everywhere(&mut raws, |_| text);
+        assert_eq!(raws[1].2.kind, Some(Kind::Org));
+        assert_eq!(raws[2].2.kind, Some(Kind::Per));
+    }
+
+    #[test]
+    fn a_work_named_with_the_keeps_it_at_a_sentence_start() {
+        let text = "a book called The Dragon Waiting. The Dragon Waiting is good. Dragon Waiting";
+        let sp = |nth: usize, w: &str| {
+            let s = text.match_indices(w).nth(nth).expect("word").0;
+            Span::new(s, s + w.len())
+        };
+        let mut raws = vec![
+            (0, None, Raw::typed(sp(0, "The Dragon Waiting"), Kind::Misc)),
+            (0, None, Raw::typed(sp(1, "Dragon Waiting"), Kind::Misc)),
+            (0, None, Raw::typed(sp(2, "Dragon Waiting"), Kind::Misc)),
+        ];
+        works_keep_the(&mut raws, |_| text);
+        assert_eq!(raws[1].2.span.of(text), "The Dragon Waiting");
+        assert_eq!(raws[2].2.span.of(text), "Dragon Waiting");
+    }
+}
