@@ -12,16 +12,11 @@ use super::gazetteer::Gazetteer;
 use super::tokens::{is_all_caps, is_capital, Tok};
 use crate::model::Span;
 
-/// Days of the week: a capitalised word before one names a day ("Black Friday").
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+/// Days of the week (the first seven words of [`CALENDAR`]): a capitalised word before one
+/// names a day ("Black Friday").
+fn is_weekday(w: &str) -> bool {
+    CALENDAR[..7].contains(&w)
+}
 
 /// Capitalised words before a weekday that only date it ("Last Friday", "On Monday").
 const DATING: &[&str] = &[
@@ -164,7 +159,7 @@ pub(super) fn named_days(text: &str, toks: &[Tok], out: &mut Vec<Raw>) {
     let g = Gazetteer::get();
     for k in 1..toks.len() {
         let (day, prev) = (toks[k].text(text), toks[k - 1].text(text));
-        let named = WEEKDAYS.contains(&day)
+        let named = is_weekday(day)
             && plain_gap(toks[k].gap(text))
             && is_capital(prev)
             && !is_all_caps(prev)

@@ -308,7 +308,8 @@ pub(crate) const LOC_HEAD: &[&str] = &[
     "County",
     "Cathedral",
 ];
-/// Capitalised words that are never names: days, months, "I", "OK", "TV".
+/// Capitalised words that are never names: days (the seven weekdays first: `entity_phrases`
+/// reads them as `CALENDAR[..7]`), months, "I", "OK", "TV".
 pub(crate) const CALENDAR: &[&str] = &[
     "Monday",
     "Tuesday",

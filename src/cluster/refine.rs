@@ -256,6 +256,7 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
             opts.index_features,
             quiet,
             &|_| true,
+            None,
         );
     }
     if opts.short_merge < 1.0 {
@@ -270,7 +271,7 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
         }
         // The link of two stories made mostly of headlines fades with the days between them.
         let headlines = |g: usize| short[g].1 * 2 > short[g].2;
-        agglomerate_fading(
+        agglomerate(
             &mut groups,
             &mut map,
             opts.short_merge,
@@ -290,6 +291,7 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
             opts.index_features * 4,
             quiet,
             &|_| true,
+            None,
         );
     }
     lab.iter().map(|&l| find(&mut map, l)).collect()
@@ -329,21 +331,9 @@ impl Ord for Pair {
 /// Average-link agglomeration of the live groups, closest pair first, while the link is at
 /// least `threshold`; `map` records each merged group's parent (union-find). Only groups
 /// for which `eligible` holds take part (a merged group keeps the number of its first part).
+/// Given `fade` = `(tau, fading)`, the link of two groups for which `fading` holds is
+/// multiplied by [`super::short::decay`] of the days between their spans, at time scale `tau`.
 fn agglomerate(
-    groups: &mut [Group],
-    map: &mut [usize],
-    threshold: f64,
-    k: usize,
-    quiet: i64,
-    eligible: &dyn Fn(usize) -> bool,
-) {
-    agglomerate_fading(groups, map, threshold, k, quiet, eligible, None);
-}
-
-/// [`agglomerate`] with, given `fade` = `(tau, fading)`, the link of two groups for which
-/// `fading` holds multiplied by [`super::short::decay`] of the days between their spans, at
-/// time scale `tau`.
-fn agglomerate_fading(
     groups: &mut [Group],
     map: &mut [usize],
     threshold: f64,
