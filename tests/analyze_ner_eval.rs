@@ -273,3 +273,12 @@ fn entity_f1_on_the_tenth_held_out_set() {
         0.70,
     );
 }
+
+#[test]
+fn entity_f1_on_the_eleventh_held_out_set() {
+    guard(
+        "held-out 11",
+        include_str!("fixtures/analyze-ner-heldout11.txt"),
+        0.83,
+    );
+}
