@@ -28,6 +28,7 @@ use super::entity_phrases::{compass_regions, ethnic_people, named_days, sequels,
 use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
 };
+use super::entity_sports::sports_results;
 use super::entity_words::is_stop;
 use super::entity_words::{
     CALENDAR, CONNECT, DIRECTION, GEO_SUFFIX, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX,
@@ -920,6 +921,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         out.sort_by_key(|r| r.span.start);
         quoted_titles(text, span, &mut out);
     }
+    sports_results(text, span, &mut out);
     out
 }
 
