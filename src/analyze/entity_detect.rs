@@ -12,6 +12,7 @@
 //! candidates.
 
 use super::entities::{Kind, Raw};
+use super::entity_appositions::appositions;
 use super::entity_context::{
     business, coordinated, lone_unknown, model, model_name, numbered_road, species, title_surname,
 };
@@ -922,6 +923,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         quoted_titles(text, span, &mut out);
     }
     sports_results(text, span, &mut out);
+    appositions(text, &mut out);
     out
 }
 

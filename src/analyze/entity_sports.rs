@@ -205,9 +205,8 @@ pub(super) fn sports_results(text: &str, span: Span, out: &mut Vec<Raw>) {
                 found.push((r, if team { Kind::Org } else { Kind::Per }));
             }
         }
-        // "Wichita West senior David Garcia", "Wichita North's Miguel Bernal".
+        // "Wichita West senior David Garcia", "Salina South diver Keetan Munsell".
         if let Some(r) = run_before(text, at) {
-            let last = text[r.start..r.end].rsplit(' ').next().unwrap_or("");
             let word = rest[1..].split(' ').next().unwrap_or("");
             let athlete = ATHLETES.contains(&word)
                 && rest[1 + word.len()..].starts_with(' ')

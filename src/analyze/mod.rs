@@ -8,6 +8,7 @@
 
 pub mod claims;
 pub mod entities;
+mod entity_appositions;
 mod entity_context;
 mod entity_cues;
 mod entity_detect;
