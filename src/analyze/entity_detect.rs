@@ -26,6 +26,7 @@ use super::entity_institutions::{
 };
 use super::entity_joins::{ampersand_names, group_possessives, keep_possessive, possessive_ends};
 use super::entity_phrases::{compass_regions, ethnic_people, named_days, sequels, works};
+use super::entity_products::editions;
 use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
 };
@@ -924,6 +925,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
     }
     sports_results(text, span, &mut out);
     appositions(text, &mut out);
+    editions(text, span.end, &mut out);
     out
 }
 

@@ -15,6 +15,7 @@ mod entity_detect;
 mod entity_institutions;
 mod entity_joins;
 mod entity_phrases;
+mod entity_products;
 mod entity_quoted;
 mod entity_sports;
 mod entity_story;
