@@ -12,6 +12,7 @@
 //! candidates.
 
 use super::entities::{Kind, Raw};
+use super::entity_appositions::appositions;
 use super::entity_context::{
     business, coordinated, lone_unknown, model, model_name, numbered_road, species, title_surname,
 };
@@ -25,9 +26,11 @@ use super::entity_institutions::{
 };
 use super::entity_joins::{ampersand_names, group_possessives, keep_possessive, possessive_ends};
 use super::entity_phrases::{compass_regions, ethnic_people, named_days, sequels, works};
+use super::entity_products::editions;
 use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
 };
+use super::entity_sports::sports_results;
 use super::entity_words::is_stop;
 use super::entity_words::{
     CALENDAR, CONNECT, DIRECTION, GEO_SUFFIX, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX,
@@ -920,6 +923,9 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         out.sort_by_key(|r| r.span.start);
         quoted_titles(text, span, &mut out);
     }
+    sports_results(text, span, &mut out);
+    appositions(text, &mut out);
+    editions(text, span.end, &mut out);
     out
 }
 

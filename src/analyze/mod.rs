@@ -8,13 +8,16 @@
 
 pub mod claims;
 pub mod entities;
+mod entity_appositions;
 mod entity_context;
 mod entity_cues;
 mod entity_detect;
 mod entity_institutions;
 mod entity_joins;
 mod entity_phrases;
+mod entity_products;
 mod entity_quoted;
+mod entity_sports;
 mod entity_story;
 mod entity_words;
 pub mod gazetteer;
