@@ -85,6 +85,14 @@ impl Raw {
         }
     }
 
+    /// A cue has decided this mention's kind: it keeps its spans, and is no longer the
+    /// gazetteer's entry nor in doubt.
+    pub fn retype(&mut self, kind: Kind) {
+        self.kind = Some(kind);
+        self.gaz = None;
+        self.weak = false;
+    }
+
     /// A mention of `span` whose kind the rules know, with no title, gazetteer entry or doubt.
     pub fn typed(span: Span, kind: Kind) -> Raw {
         Raw {

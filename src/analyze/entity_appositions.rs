@@ -105,9 +105,7 @@ pub(super) fn appositions(text: &str, out: &mut [Raw]) {
             continue;
         }
         if org_apposition(&text[r.span.end..]) {
-            r.kind = Some(Kind::Org);
-            r.weak = false;
-            r.gaz = None;
+            r.retype(Kind::Org);
         }
     }
 }

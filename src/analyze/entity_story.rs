@@ -154,9 +154,7 @@ pub(super) fn works_keep_the<'a>(
         if with_the && works.contains(&text[r.span.start - 4..r.span.end]) {
             r.span.start -= 4;
             r.full.start = r.full.start.min(r.span.start);
-            r.kind = Some(Kind::Misc);
-            r.gaz = None;
-            r.weak = false;
+            r.retype(Kind::Misc);
         }
     }
 }
