@@ -95,8 +95,8 @@ fn org_apposition(rest: &str) -> bool {
 }
 
 /// Types as organisations the mentions of `out` in `text` that an apposition calls one. A
-/// person named in full and a work, event or product keep their type ("John Smith, a company spokesman" has the head
-/// "spokesman" anyway).
+/// person named in full and a work, event or product keep their type ("John Smith, a
+/// company spokesman" has the head "spokesman" anyway).
 pub(super) fn appositions(text: &str, out: &mut [Raw]) {
     for r in out.iter_mut() {
         let name = r.span.of(text);

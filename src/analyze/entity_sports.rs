@@ -137,16 +137,8 @@ fn run_after(text: &str, start: usize) -> Option<Span> {
 /// Whether `s` opens with " N-N" (a score) and, when `record`, whether that score is in
 /// brackets ("(1-0)").
 fn score_at(s: &str, record: bool) -> bool {
-    let s = if record {
-        match s.strip_prefix(" (") {
-            Some(r) => r,
-            None => return false,
-        }
-    } else {
-        match s.strip_prefix(' ') {
-            Some(r) => r,
-            None => return false,
-        }
+    let Some(s) = s.strip_prefix(if record { " (" } else { " " }) else {
+        return false;
     };
     let a = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     if a == 0 || !s[a..].starts_with('-') {
@@ -198,23 +190,22 @@ pub(super) fn sports_results(text: &str, span: Span, out: &mut Vec<Raw>) {
     for (at, _) in sub.match_indices(' ') {
         let at = span.start + at;
         let rest = &text[at..];
+        // The name words right before this space: every cue below types them.
+        let Some(before) = run_before(text, at) else {
+            continue;
+        };
         let team = score_at(rest, true) || score_row(rest);
-        let player = stat_at(rest);
-        if team || player {
-            if let Some(r) = run_before(text, at) {
-                found.push((r, if team { Kind::Org } else { Kind::Per }));
-            }
+        if team || stat_at(rest) {
+            found.push((before, if team { Kind::Org } else { Kind::Per }));
         }
         // "Wichita West senior David Garcia", "Salina South diver Keetan Munsell".
-        if let Some(r) = run_before(text, at) {
-            let word = rest[1..].split(' ').next().unwrap_or("");
-            let athlete = ATHLETES.contains(&word)
-                && rest[1 + word.len()..].starts_with(' ')
-                && run_after(text, at + 2 + word.len())
-                    .is_some_and(|p| text[p.start..p.end].contains(' '));
-            if athlete {
-                found.push((r, Kind::Org));
-            }
+        let word = rest[1..].split(' ').next().unwrap_or("");
+        let athlete = ATHLETES.contains(&word)
+            && rest[1 + word.len()..].starts_with(' ')
+            && run_after(text, at + 2 + word.len())
+                .is_some_and(|p| text[p.start..p.end].contains(' '));
+        if athlete {
+            found.push((before, Kind::Org));
         }
         for d in DEFEATED {
             if !rest.starts_with(d) {
@@ -222,8 +213,8 @@ pub(super) fn sports_results(text: &str, span: Span, out: &mut Vec<Raw>) {
             }
             let loser = run_after(text, at + d.len());
             let scored = loser.is_some_and(|l| score_at(&text[l.end..], false));
-            if let (Some(w), Some(l), true) = (run_before(text, at), loser, scored) {
-                found.push((w, Kind::Org));
+            if let (Some(l), true) = (loser, scored) {
+                found.push((before, Kind::Org));
                 found.push((l, Kind::Org));
             }
         }
