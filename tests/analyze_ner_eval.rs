@@ -286,3 +286,21 @@ fn entity_f1_on_the_eleventh_held_out_set() {
         0.83,
     );
 }
+
+#[test]
+fn entity_f1_on_the_twelfth_held_out_set() {
+    guard(
+        "held-out 12",
+        include_str!("fixtures/analyze-ner-heldout12.txt"),
+        0.77,
+    );
+}
+
+#[test]
+fn entity_f1_on_the_thirteenth_held_out_set() {
+    guard(
+        "held-out 13",
+        include_str!("fixtures/analyze-ner-heldout13.txt"),
+        0.78,
+    );
+}
