@@ -304,3 +304,12 @@ fn entity_f1_on_the_thirteenth_held_out_set() {
         0.78,
     );
 }
+
+#[test]
+fn entity_f1_on_the_fourteenth_held_out_set() {
+    guard(
+        "held-out 14",
+        include_str!("fixtures/analyze-ner-heldout14.txt"),
+        0.66,
+    );
+}
