@@ -320,3 +320,12 @@ fn entity_f1_on_the_fourteenth_held_out_set() {
         0.66,
     );
 }
+
+#[test]
+fn entity_f1_on_the_fifteenth_held_out_set() {
+    guard(
+        "held-out 15",
+        include_str!("fixtures/analyze-ner-heldout15.txt"),
+        0.55,
+    );
+}
