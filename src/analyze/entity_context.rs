@@ -190,6 +190,12 @@ pub(super) fn model_name(w: &str) -> bool {
         && !call_sign
 }
 
+/// True for an interstate highway's short name ("I-40", "I-95"): a road, not a model.
+pub(super) fn interstate(w: &str) -> bool {
+    w.strip_prefix("I-")
+        .is_some_and(|d| (1..=3).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Street words a number before them belongs with ("101 Highway", "Route 66" is the other way).
 const NUMBERED_ROADS: &[&str] = &["Highway", "Freeway", "Expressway", "Interstate", "Turnpike"];
 /// Street words after an ordinal ("17th Street", "Fifth Avenue" is a run of its own).
@@ -283,6 +289,12 @@ pub(super) fn title_surname(text: &str, toks: &[Tok], gaz_at: &GazAt, i: usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interstates_are_roads_not_models() {
+        assert!(interstate("I-40") && interstate("I-495"));
+        assert!(!interstate("I-") && !interstate("F-35") && !interstate("I-4000"));
+    }
 
     #[test]
     fn model_numbers_and_names() {

@@ -14,7 +14,8 @@
 use super::entities::{Kind, Raw};
 use super::entity_appositions::appositions;
 use super::entity_context::{
-    business, coordinated, lone_unknown, model, model_name, numbered_road, species, title_surname,
+    business, coordinated, interstate, lone_unknown, model, model_name, numbered_road, species,
+    title_surname,
 };
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, model_letter,
@@ -706,13 +707,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         // English word in it: "Guan Quanzhi" but not "Woodland Hills"), or a lone name next
         // to a reporting verb that is not an ordinary word ("Hamm said", not "Police say").
         let namelike = |w: &str| g.is_surname(w) || g.is_first_name(w) || !g.is_ordinary(w);
-        let personal = person
+        let named = person
             || g.is_first_name(words[0])
             || words.iter().skip(1).any(|w| is_initial(w))
             || (2..=3).contains(&words.len())
                 && !words.iter().any(|w| is_all_caps(w))
-                && (g.is_surname(last) || words.iter().all(|w| namelike(w)))
-            // "The LSE said": an acronym before a reporting verb is an organisation.
+                && (g.is_surname(last) || words.iter().all(|w| namelike(w)));
+        // "The LSE said": an acronym before a reporting verb is an organisation.
+        let personal = named
             || words.len() == 1
                 && (inverted || reported)
                 && namelike(words[0])
@@ -783,6 +785,9 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             suffix_kind
         } else if product {
             Some(Kind::Misc)
+        } else if words.len() == 1 && interstate(words[0]) {
+            // "I-95": a road.
+            Some(Kind::Loc)
         } else if words.len() == 1 && model_name(words[0]) {
             // "RAV4", "AK-47": a model's name.
             Some(Kind::Misc)
@@ -828,7 +833,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && !business
         {
             Some(Kind::Loc)
-        } else if business && !personal {
+        } else if business && !named && !g.is_surname(words[0]) {
+            // "cable operator Seacom announced": a company's cue outweighs a reporting verb.
             Some(Kind::Org)
         } else if personal {
             Some(Kind::Per)
