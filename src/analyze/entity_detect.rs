@@ -15,7 +15,7 @@ use super::entities::{Kind, Raw};
 use super::entity_appositions::appositions;
 use super::entity_context::{
     business, coordinated, interstate, lone_unknown, model, model_name, numbered_road, species,
-    title_surname,
+    time_zone, title_surname,
 };
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, model_letter,
@@ -743,7 +743,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 plain_gap(gap) || gap.trim() == ","
             }
         };
-        let org_before = before_word(1) && ORG_BEFORE.contains(&tx(s - 1));
+        let org_before = before_word(1) && ORG_BEFORE.contains(&tx(s - 1))
+            // "according to the Berkshire Eagle": a source with "the" is an outlet or a body.
+            || s >= 3
+                && plain_gap(toks[s].gap(text))
+                && (tx(s - 3), tx(s - 2), tx(s - 1)) == ("according", "to", "the");
         let next_lower = (j < n && plain_gap(toks[j].gap(text))).then(|| tx(j));
         let loc_after = next_lower.is_some_and(|w| LOC_AFTER.contains(&w));
         let org_after = next_lower.is_some_and(|w| ORG_AFTER.contains(&w));
@@ -765,6 +769,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && tx(s - 2).len() <= 3
             && tx(s - 2).chars().all(|c| c.is_ascii_digit());
         let strong_person = person || g.is_first_name(tx(s)) || titled.is_some();
+        // "the Carlton hotel", "the Hilton store": a lone given name between an article and a
+        // place's or a business's noun is no person.
+        let article_noun = words.len() == 1
+            && titled.is_none()
+            && !person
+            && s > 0
+            && matches!(tx(s - 1), "the" | "a" | "an")
+            && (loc_after || org_after);
         match dateline(text, span, &toks, s, j) {
             Some(Dateline::Place) => {
                 let sp = Span::new(toks[s].span.start, toks[j - 1].span.end);
@@ -795,7 +807,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             // A given name too ("Franklin", "Hope"): after an age and "of" it is the town.
             Some(Kind::Loc)
         } else if (org_before || org_after || words.len() == 1 && brand_like(words[0]))
-            && !strong_person
+            && (!strong_person || article_noun && org_after)
             // "Chris Pizzello/Invision/AP": a photo credit's agency after a slash.
             || words.len() == 1 && toks[s].gap(text) == "/" && !is_all_caps(words[0])
         {
@@ -812,7 +824,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else if words.len() == 1 && call_sign(words[0]) {
             // "CKY-TV": a broadcaster.
             Some(Kind::Org)
-        } else if (loc_after || town) && !strong_person
+        } else if (loc_after || town) && (!strong_person || article_noun)
             // "Orlando, Fla.": a lone given name before a state is its town.
             || town && words.len() == 1 && titled.is_none() && !person
         {
@@ -916,6 +928,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         prefix = None;
         i = j;
     }
+    out.retain(|r| !time_zone(text, r.span));
     ethnic_groups(text, &mut out);
     keep_possessive(text, &mut out);
     if !headline {

@@ -349,6 +349,10 @@ pub(crate) const LOC_HEAD: &[&str] = &[
     "Interstate",
     "Loch",
     "Lac",
+    "Place",
+    "Piazza",
+    "Vale",
+    "Bay",
 ];
 /// Capitalised words that are never names: days (the seven weekdays first: `entity_phrases`
 /// reads them as `CALENDAR[..7]`), months, "I", "OK", "TV".
@@ -775,6 +779,12 @@ pub(crate) const MEDIA_SUFFIX: &[&str] = &[
     "Record",
     "Review",
     "Intelligencer",
+    "Eagle",
+    "Beacon",
+    "Advocate",
+    "Citizen",
+    "Telegram",
+    "Post-Gazette",
 ];
 /// Landform words after which a nationality adjective names a place ("Tibetan Plateau",
 /// "Korean Peninsula", "Arabian Sea").
