@@ -101,6 +101,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             start_at[&(span.start + m.start)],
             end_at[&(span.start + m.end)],
         );
+        // "Doctor Who": a title before a capitalised stop word is a name's word, no title.
+        let before_stop = j + 1 < n && {
+            let next = toks[j + 1].text(text);
+            is_capital(next) && is_stop(&next.to_lowercase())
+        };
+        if g.entries[m.entry].kind == GazKind::Title && before_stop {
+            continue;
+        }
         gaz_at[i] = Some((m.entry, j));
     }
     let tx = |k: usize| toks[k].text(text);
@@ -387,8 +395,18 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 && gaz_at[j + 1].is_some_and(|(e, _)| {
                     matches!(g.entries[e].kind, GazKind::Loc | GazKind::Misc)
                 });
+            // "The Hunger Games", "Commonwealth Games": an event's last word that the gazetteer
+            // knows alone ends the run.
+            let suffix_gaz = j < n
+                && !(j == i + 1 && tx(i) == "The")
+                && gaz_at[j].is_some_and(|(e, k)| {
+                    k == j && g.entries[e].kind == GazKind::Misc && MISC_SUFFIX.contains(&tx(j))
+                });
             if j < n
-                && (gaz_at[j].is_none() || surname_gaz || title_surname(text, &toks, &gaz_at, i, j))
+                && (gaz_at[j].is_none()
+                    || surname_gaz
+                    || suffix_gaz
+                    || title_surname(text, &toks, &gaz_at, i, j))
                 && !compass
                 && plain_gap(toks[j].gap(text))
                 && candidate(tx(j))
