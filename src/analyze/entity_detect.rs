@@ -26,6 +26,7 @@ use super::entity_institutions::{
     postal_state, span_of, state_college, SCHOOL_SUFFIX,
 };
 use super::entity_joins::{ampersand_names, group_possessives, keep_possessive, possessive_ends};
+use super::entity_nicknames::nicknames;
 use super::entity_phrases::{compass_regions, ethnic_people, named_days, sequels, works};
 use super::entity_products::editions;
 use super::entity_quoted::{
@@ -960,6 +961,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         out.sort_by_key(|r| r.span.start);
         quoted_titles(text, span, &mut out);
     }
+    nicknames(text, &mut out);
     sports_results(text, span, &mut out);
     appositions(text, &mut out);
     editions(text, span.end, &mut out);
