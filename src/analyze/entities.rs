@@ -20,6 +20,7 @@
 pub use super::entity_detect::detect;
 use super::entity_detect::gaz_kind;
 use super::entity_headlines::headline_names;
+use super::entity_metonymy::teams_by_place;
 use super::entity_story::{organisations_everywhere, people_over_companies, works_keep_the};
 pub(crate) use super::entity_words::REPORTING;
 use super::gazetteer::{GazKind, Gazetteer};
@@ -252,6 +253,7 @@ impl Entities {
         }
         let text_of = |d: usize| story.docs[d].article.text.as_str();
         headline_names(&mut raws, &heads, text_of);
+        teams_by_place(&mut raws, text_of);
         people_over_companies(&mut raws, text_of);
         organisations_everywhere(&mut raws, text_of);
         works_keep_the(&mut raws, text_of);

@@ -15,6 +15,7 @@ mod entity_detect;
 mod entity_headlines;
 mod entity_institutions;
 mod entity_joins;
+mod entity_metonymy;
 mod entity_nicknames;
 mod entity_phrases;
 mod entity_products;
