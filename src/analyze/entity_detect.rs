@@ -193,13 +193,19 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             } else {
                 let kind = gaz_kind(entry.kind);
                 // "Sochi Olympics", "Beijing Games": a place before an event names it.
-                let event = entry.kind == GazKind::Misc
-                    && toks[j]
-                        .text(text)
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| MISC_SUFFIX.contains(&w))
+                // "Anchorage Daily News", "N.Y. Daily News": a place before a known outlet's
+                // name whose first word is a newspaper's word names that place's paper.
+                let paper = entry.kind == GazKind::Media
+                    && matches!(tx(i), "Daily" | "Evening" | "Morning" | "Sunday")
                     && plain_gap(toks[i].gap(text));
+                let event = paper
+                    || entry.kind == GazKind::Misc
+                        && toks[j]
+                            .text(text)
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|w| MISC_SUFFIX.contains(&w))
+                        && plain_gap(toks[i].gap(text));
                 if event {
                     if let Some(prev) = out.last_mut().filter(|p| {
                         p.span.end == toks[i].gap_start
@@ -207,7 +213,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     }) {
                         prev.span.end = toks[j].span.end;
                         prev.full.end = toks[j].span.end;
-                        prev.kind = Some(Kind::Misc);
+                        prev.kind = Some(if paper { Kind::Org } else { Kind::Misc });
                         prev.gaz = None;
                         title = None;
                         prefix = None;

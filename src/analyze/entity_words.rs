@@ -328,6 +328,8 @@ pub(crate) const LOC_SUFFIX: &[&str] = &[
     "Terrace",
     "Quay",
     "Marina",
+    "Theater",
+    "Theatre",
 ];
 /// First words of place names ("Mount Kumgang", "Lake Tahoe").
 pub(crate) const LOC_HEAD: &[&str] = &[
