@@ -37,10 +37,10 @@ pub(super) fn headline_names<'a>(
         // Names of two or more capitalised words typed outside every headline, longest first.
         let mut forms: Vec<(&str, Kind)> = Vec::new();
         for (rd, _, r) in raws.iter() {
-            let name = r.span.of(text);
             let Some(kind) = r.kind.filter(|_| *rd == d && !r.weak) else {
                 continue;
             };
+            let name = r.span.of(text);
             let capitalised = name
                 .split(' ')
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()));
@@ -172,5 +172,17 @@ mod tests {
         ];
         headline_names(&mut raws, &[(0, Span::new(0, 18))], |_| text);
         assert_eq!(raws[0].2.span, at(text, 0, "Boston Red Sox"));
+    }
+
+    #[test]
+    fn another_documents_names_are_not_read() {
+        let texts = [
+            "Short Head\n\nBody.",
+            "A much longer second document, Wladimir Klitschko.",
+        ];
+        let sp = at(texts[1], 0, "Wladimir Klitschko");
+        let mut raws = vec![(1, Some(0), Raw::typed(sp, Kind::Per))];
+        headline_names(&mut raws, &[(0, Span::new(0, 10))], |d| texts[d]);
+        assert_eq!(raws.len(), 1);
     }
 }
