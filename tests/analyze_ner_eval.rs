@@ -43,6 +43,10 @@
 //! annotator, 32 more Multi-News clusters, committed before the tagger was run on it: 0.837
 //! with the tagger at f2e17d6, 0.837 after the round-10 revisions, which were written without
 //! seeing it). Round 11 is the one held-out figure; the README tabulates every round.
+//! `analyze-ner-heldout12.txt` (round 12, ECB+ news, detokenised) scored 0.779 held out; the
+//! round-14 revisions (branch `ner14rev`: headline names read back from the body, cue nouns
+//! and suffixes, team metonymy in sports stories, nicknames, appositions) were then made
+//! against rounds 11 and 12 (0.859 and 0.879 after them), so both are development data now.
 //! Exact-span, exact-type precision, recall and F1, overall and per type; `cargo test --test
 //! analyze_ner_eval -- --nocapture` prints them (and, with `NER_ERRORS=1`, every miss and
 //! extra, a miss with the region the cleaner put it in). The floors asserted are regression
@@ -283,7 +287,7 @@ fn entity_f1_on_the_eleventh_held_out_set() {
     guard(
         "held-out 11",
         include_str!("fixtures/analyze-ner-heldout11.txt"),
-        0.83,
+        0.85,
     );
 }
 
@@ -292,6 +296,6 @@ fn entity_f1_on_the_twelfth_held_out_set() {
     guard(
         "held-out 12",
         include_str!("fixtures/analyze-ner-heldout12.txt"),
-        0.77,
+        0.87,
     );
 }
