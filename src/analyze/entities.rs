@@ -19,6 +19,8 @@
 
 pub use super::entity_detect::detect;
 use super::entity_detect::gaz_kind;
+use super::entity_headlines::headline_names;
+use super::entity_metonymy::teams_by_place;
 use super::entity_story::{organisations_everywhere, people_over_companies, works_keep_the};
 pub(crate) use super::entity_words::REPORTING;
 use super::gazetteer::{GazKind, Gazetteer};
@@ -217,6 +219,8 @@ impl Entities {
         let g = Gazetteer::get();
         // (doc, sentence, raw) in reading order; headlines as sentence None.
         let mut raws: Vec<(usize, Option<usize>, Raw)> = Vec::new();
+        // (doc, span) of every title-case part: headlines and title-case sentences.
+        let mut heads: Vec<(usize, Span)> = Vec::new();
         for (d, doc) in story.docs.iter().enumerate() {
             let text = &doc.article.text;
             // Every part of the text in reading order: headlines, sentences, and the lines the
@@ -239,12 +243,17 @@ impl Entities {
             }
             parts.sort_by_key(|p| (p.0.start, p.2.is_some()));
             for (span, head, s) in parts {
+                if head {
+                    heads.push((d, span));
+                }
                 for raw in detect(text, span, head) {
                     raws.push((d, s, raw));
                 }
             }
         }
         let text_of = |d: usize| story.docs[d].article.text.as_str();
+        headline_names(&mut raws, &heads, text_of);
+        teams_by_place(&mut raws, text_of);
         people_over_companies(&mut raws, text_of);
         organisations_everywhere(&mut raws, text_of);
         works_keep_the(&mut raws, text_of);

@@ -57,9 +57,54 @@ const STOPS: &[&str] = &[
     "led",
 ];
 
-/// Whether `rest` (the text right after a name) opens an apposition whose head is a word for
-/// an organisation.
-fn org_apposition(rest: &str) -> bool {
+/// Head nouns of an apposition that make the lone unknown name before it a person ("Fauzi, an
+/// official from the local disaster agency").
+const PERSON_HEADS: &[&str] = &[
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "resident",
+    "student",
+    "teacher",
+    "lawyer",
+    "attorney",
+    "officer",
+    "nurse",
+    "doctor",
+    "worker",
+    "employee",
+    "professor",
+    "researcher",
+    "scientist",
+    "analyst",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "neighbor",
+    "neighbour",
+    "veteran",
+    "witness",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "actor",
+    "actress",
+    "singer",
+    "journalist",
+    "reporter",
+    "pastor",
+    "priest",
+];
+
+/// The head noun of the apposition that `rest` (the text right after a name) opens, if any.
+fn apposition_head(rest: &str) -> Option<&str> {
     let opened = [
         ", a ",
         ", an ",
@@ -72,9 +117,7 @@ fn org_apposition(rest: &str) -> bool {
     ]
     .iter()
     .find_map(|o| rest.strip_prefix(o));
-    let Some(phrase) = opened else {
-        return false;
-    };
+    let phrase = opened?;
     let mut head = "";
     for (k, w) in phrase.split(' ').enumerate() {
         let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
@@ -84,19 +127,32 @@ fn org_apposition(rest: &str) -> bool {
         // "the Sochi Olympics, the latest being a group ...": no noun phrase.
         let nested = matches!(bare, "a" | "an" | "the" | "being" | "is" | "was");
         if nested || bare.is_empty() || !bare.chars().all(|c| c.is_lowercase() || c == '-') {
-            return false;
+            return None;
         }
         head = bare;
         if bare.len() != w.len() {
             break;
         }
     }
-    ORG_BEFORE.contains(&head) || ORG_HEADS.contains(&head)
+    Some(head)
 }
 
-/// Types as organisations the mentions of `out` in `text` that an apposition calls one. A
-/// person named in full and a work, event or product keep their type ("John Smith, a
-/// company spokesman" has the head "spokesman" anyway).
+/// Whether `rest` (the text right after a name) opens an apposition whose head is a word for
+/// an organisation.
+fn org_apposition(rest: &str) -> bool {
+    apposition_head(rest)
+        .is_some_and(|head| ORG_BEFORE.contains(&head) || ORG_HEADS.contains(&head))
+}
+
+/// Whether `rest` opens an apposition whose head is a word for a person.
+fn person_apposition(rest: &str) -> bool {
+    apposition_head(rest).is_some_and(|head| PERSON_HEADS.contains(&head))
+}
+
+/// Types as organisations the mentions of `out` in `text` that an apposition calls one, and
+/// as people the lone names outside the gazetteer that one calls a person. A person named in
+/// full and a work, event or product keep their type ("John Smith, a company spokesman" has
+/// the head "spokesman" anyway).
 pub(super) fn appositions(text: &str, out: &mut [Raw]) {
     for r in out.iter_mut() {
         let name = r.span.of(text);
@@ -106,6 +162,13 @@ pub(super) fn appositions(text: &str, out: &mut [Raw]) {
         }
         if org_apposition(&text[r.span.end..]) {
             r.retype(Kind::Org);
+        } else if r.gaz.is_none()
+            && !name.contains(' ')
+            && r.kind != Some(Kind::Per)
+            && person_apposition(&text[r.span.end..])
+        {
+            // "Fauzi, an official from the agency": a lone unknown name is a person.
+            r.retype(Kind::Per);
         }
     }
 }
@@ -126,6 +189,19 @@ mod tests {
         assert!(!org_apposition(", a city of two million"));
         assert!(!org_apposition(", the Texas company"));
         assert!(!org_apposition(", the latest being a group that"));
+    }
+
+    #[test]
+    fn an_apposition_headed_by_a_person_word_makes_a_person() {
+        assert!(person_apposition(
+            ", an official from the local disaster agency, told"
+        ));
+        assert!(person_apposition(", a retired teacher, said"));
+        assert!(!person_apposition(", a city of two million"));
+        let text = "Fauzi, an official from the agency, told AFP.";
+        let mut out = vec![Raw::typed(Span::new(0, 5), Kind::Loc)];
+        appositions(text, &mut out);
+        assert_eq!(out[0].kind, Some(Kind::Per));
     }
 
     #[test]

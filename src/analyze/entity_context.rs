@@ -11,6 +11,7 @@ use super::entity_words::is_stop;
 use super::entity_words::{BUSINESS_AFTER, BUSINESS_BEFORE, BUSINESS_OF, PRODUCT_AFTER};
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_capital, Tok};
+use crate::model::Span;
 
 /// Gazetteer match starting at each token: (entry, last token).
 pub(super) type GazAt = [Option<(usize, usize)>];
@@ -190,6 +191,27 @@ pub(super) fn model_name(w: &str) -> bool {
         && !call_sign
 }
 
+/// True when `text[sp]` is a time zone's abbreviation after a clock time ("06:00 BST",
+/// "10 a.m. EST", "02:00 GMT"): a time zone is no name.
+pub(super) fn time_zone(text: &str, sp: Span) -> bool {
+    let w = sp.of(text);
+    let zone = (2..=5).contains(&w.len())
+        && w.chars().all(|c| c.is_ascii_uppercase())
+        && (w.ends_with('T') || w == "UTC");
+    let before = text[..sp.start].trim_end();
+    zone && sp.start > before.len()
+        && (before.ends_with(|c: char| c.is_ascii_digit())
+            || ["a.m.", "p.m.", "am", "pm", "AM", "PM"]
+                .iter()
+                .any(|x| before.ends_with(x)))
+}
+
+/// True for an interstate highway's short name ("I-40", "I-95"): a road, not a model.
+pub(super) fn interstate(w: &str) -> bool {
+    w.strip_prefix("I-")
+        .is_some_and(|d| (1..=3).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Street words a number before them belongs with ("101 Highway", "Route 66" is the other way).
 const NUMBERED_ROADS: &[&str] = &["Highway", "Freeway", "Expressway", "Interstate", "Turnpike"];
 /// Street words after an ordinal ("17th Street", "Fifth Avenue" is a run of its own).
@@ -283,6 +305,23 @@ pub(super) fn title_surname(text: &str, toks: &[Tok], gaz_at: &GazAt, i: usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_zones_after_a_clock_time_are_no_names() {
+        let text = "at 06:00 BST and 10 a.m. EST, BST said";
+        let at = |w: &str, n: usize| {
+            let s = text.match_indices(w).nth(n).expect("word").0;
+            Span::new(s, s + w.len())
+        };
+        assert!(time_zone(text, at("BST", 0)) && time_zone(text, at("EST", 0)));
+        assert!(!time_zone(text, at("BST", 1)));
+    }
+
+    #[test]
+    fn interstates_are_roads_not_models() {
+        assert!(interstate("I-40") && interstate("I-495"));
+        assert!(!interstate("I-") && !interstate("F-35") && !interstate("I-4000"));
+    }
 
     #[test]
     fn model_numbers_and_names() {

@@ -3,6 +3,7 @@
 //! the scan in [`super::entity_detect`] so that each cue can be read (and tested) on its own.
 
 use super::entity_detect::plain_gap;
+use super::entity_words::CALENDAR;
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, Tok};
 use crate::model::Span;
@@ -149,6 +150,7 @@ pub(super) fn building_sense(text: &str, toks: &[Tok], i: usize, j: usize) -> bo
 }
 
 /// What a run of capitals opening a paragraph is.
+#[derive(Debug, PartialEq)]
 pub(super) enum Dateline {
     /// The place of a dateline ("AUSTIN, Texas (AP) —", "MADRID —").
     Place,
@@ -172,6 +174,17 @@ pub(super) fn dateline(
     };
     if !opens || !(s..j).all(|k| is_all_caps(toks[k].text(text))) {
         return None;
+    }
+    // "PUBLISHED FRIDAY, MARCH 8, 2013": a page's date line, no place.
+    let furniture = (s..j).any(|k| {
+        let w = toks[k].text(text);
+        let mut title = w[..1].to_string();
+        title.push_str(&w[1..].to_lowercase());
+        CALENDAR.contains(&title.as_str())
+            || matches!(w, "PUBLISHED" | "UPDATED" | "POSTED" | "MODIFIED")
+    });
+    if furniture {
+        return Some(Dateline::Label);
     }
     let after = &text[toks[j - 1].span.end..];
     let after = after.strip_prefix('.').unwrap_or(after);
@@ -199,6 +212,18 @@ pub(super) fn dateline(
 mod tests {
     use super::*;
     use crate::analyze::tokens::tokenize;
+
+    #[test]
+    fn a_page_date_line_is_no_dateline_place() {
+        let text = "PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let span = Span::new(0, text.len());
+        assert_eq!(dateline(text, span, &toks, 0, 2), Some(Dateline::Label));
+        let text = "AUSTIN, Texas";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let span = Span::new(0, text.len());
+        assert_eq!(dateline(text, span, &toks, 0, 1), Some(Dateline::Place));
+    }
 
     #[test]
     fn a_particle_before_an_unknown_word_opens_a_surname() {

@@ -14,7 +14,8 @@
 use super::entities::{Kind, Raw};
 use super::entity_appositions::appositions;
 use super::entity_context::{
-    business, coordinated, lone_unknown, model, model_name, numbered_road, species, title_surname,
+    business, coordinated, interstate, lone_unknown, model, model_name, numbered_road, species,
+    time_zone, title_surname,
 };
 use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, model_letter,
@@ -25,6 +26,7 @@ use super::entity_institutions::{
     postal_state, span_of, state_college, SCHOOL_SUFFIX,
 };
 use super::entity_joins::{ampersand_names, group_possessives, keep_possessive, possessive_ends};
+use super::entity_nicknames::nicknames;
 use super::entity_phrases::{compass_regions, ethnic_people, named_days, sequels, works};
 use super::entity_products::editions;
 use super::entity_quoted::{
@@ -100,6 +102,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             start_at[&(span.start + m.start)],
             end_at[&(span.start + m.end)],
         );
+        // "Doctor Who": a title before a capitalised stop word is a name's word, no title.
+        let before_stop = j + 1 < n && {
+            let next = toks[j + 1].text(text);
+            is_capital(next) && is_stop(&next.to_lowercase())
+        };
+        if g.entries[m.entry].kind == GazKind::Title && before_stop {
+            continue;
+        }
         gaz_at[i] = Some((m.entry, j));
     }
     let tx = |k: usize| toks[k].text(text);
@@ -183,13 +193,19 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             } else {
                 let kind = gaz_kind(entry.kind);
                 // "Sochi Olympics", "Beijing Games": a place before an event names it.
-                let event = entry.kind == GazKind::Misc
-                    && toks[j]
-                        .text(text)
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| MISC_SUFFIX.contains(&w))
+                // "Anchorage Daily News", "N.Y. Daily News": a place before a known outlet's
+                // name whose first word is a newspaper's word names that place's paper.
+                let paper = entry.kind == GazKind::Media
+                    && matches!(tx(i), "Daily" | "Evening" | "Morning" | "Sunday")
                     && plain_gap(toks[i].gap(text));
+                let event = paper
+                    || entry.kind == GazKind::Misc
+                        && toks[j]
+                            .text(text)
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|w| MISC_SUFFIX.contains(&w))
+                        && plain_gap(toks[i].gap(text));
                 if event {
                     if let Some(prev) = out.last_mut().filter(|p| {
                         p.span.end == toks[i].gap_start
@@ -197,7 +213,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                     }) {
                         prev.span.end = toks[j].span.end;
                         prev.full.end = toks[j].span.end;
-                        prev.kind = Some(Kind::Misc);
+                        prev.kind = Some(if paper { Kind::Org } else { Kind::Misc });
                         prev.gaz = None;
                         title = None;
                         prefix = None;
@@ -386,8 +402,18 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 && gaz_at[j + 1].is_some_and(|(e, _)| {
                     matches!(g.entries[e].kind, GazKind::Loc | GazKind::Misc)
                 });
+            // "The Hunger Games", "Commonwealth Games": an event's last word that the gazetteer
+            // knows alone ends the run.
+            let suffix_gaz = j < n
+                && !(j == i + 1 && tx(i) == "The")
+                && gaz_at[j].is_some_and(|(e, k)| {
+                    k == j && g.entries[e].kind == GazKind::Misc && MISC_SUFFIX.contains(&tx(j))
+                });
             if j < n
-                && (gaz_at[j].is_none() || surname_gaz || title_surname(text, &toks, &gaz_at, i, j))
+                && (gaz_at[j].is_none()
+                    || surname_gaz
+                    || suffix_gaz
+                    || title_surname(text, &toks, &gaz_at, i, j))
                 && !compass
                 && plain_gap(toks[j].gap(text))
                 && candidate(tx(j))
@@ -706,13 +732,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         // English word in it: "Guan Quanzhi" but not "Woodland Hills"), or a lone name next
         // to a reporting verb that is not an ordinary word ("Hamm said", not "Police say").
         let namelike = |w: &str| g.is_surname(w) || g.is_first_name(w) || !g.is_ordinary(w);
-        let personal = person
+        let named = person
             || g.is_first_name(words[0])
             || words.iter().skip(1).any(|w| is_initial(w))
             || (2..=3).contains(&words.len())
                 && !words.iter().any(|w| is_all_caps(w))
-                && (g.is_surname(last) || words.iter().all(|w| namelike(w)))
-            // "The LSE said": an acronym before a reporting verb is an organisation.
+                && (g.is_surname(last) || words.iter().all(|w| namelike(w)));
+        // "The LSE said": an acronym before a reporting verb is an organisation.
+        let personal = named
             || words.len() == 1
                 && (inverted || reported)
                 && namelike(words[0])
@@ -741,7 +768,11 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 plain_gap(gap) || gap.trim() == ","
             }
         };
-        let org_before = before_word(1) && ORG_BEFORE.contains(&tx(s - 1));
+        let org_before = before_word(1) && ORG_BEFORE.contains(&tx(s - 1))
+            // "according to the Berkshire Eagle": a source with "the" is an outlet or a body.
+            || s >= 3
+                && plain_gap(toks[s].gap(text))
+                && (tx(s - 3), tx(s - 2), tx(s - 1)) == ("according", "to", "the");
         let next_lower = (j < n && plain_gap(toks[j].gap(text))).then(|| tx(j));
         let loc_after = next_lower.is_some_and(|w| LOC_AFTER.contains(&w));
         let org_after = next_lower.is_some_and(|w| ORG_AFTER.contains(&w));
@@ -763,6 +794,14 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && tx(s - 2).len() <= 3
             && tx(s - 2).chars().all(|c| c.is_ascii_digit());
         let strong_person = person || g.is_first_name(tx(s)) || titled.is_some();
+        // "the Carlton hotel", "the Hilton store": a lone given name between an article and a
+        // place's or a business's noun is no person.
+        let article_noun = words.len() == 1
+            && titled.is_none()
+            && !person
+            && s > 0
+            && matches!(tx(s - 1), "the" | "a" | "an")
+            && (loc_after || org_after);
         match dateline(text, span, &toks, s, j) {
             Some(Dateline::Place) => {
                 let sp = Span::new(toks[s].span.start, toks[j - 1].span.end);
@@ -783,6 +822,9 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             suffix_kind
         } else if product {
             Some(Kind::Misc)
+        } else if words.len() == 1 && interstate(words[0]) {
+            // "I-95": a road.
+            Some(Kind::Loc)
         } else if words.len() == 1 && model_name(words[0]) {
             // "RAV4", "AK-47": a model's name.
             Some(Kind::Misc)
@@ -790,7 +832,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             // A given name too ("Franklin", "Hope"): after an age and "of" it is the town.
             Some(Kind::Loc)
         } else if (org_before || org_after || words.len() == 1 && brand_like(words[0]))
-            && !strong_person
+            && (!strong_person || article_noun && org_after)
             // "Chris Pizzello/Invision/AP": a photo credit's agency after a slash.
             || words.len() == 1 && toks[s].gap(text) == "/" && !is_all_caps(words[0])
         {
@@ -807,7 +849,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else if words.len() == 1 && call_sign(words[0]) {
             // "CKY-TV": a broadcaster.
             Some(Kind::Org)
-        } else if (loc_after || town) && !strong_person
+        } else if (loc_after || town) && (!strong_person || article_noun)
             // "Orlando, Fla.": a lone given name before a state is its town.
             || town && words.len() == 1 && titled.is_none() && !person
         {
@@ -828,7 +870,8 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             && !business
         {
             Some(Kind::Loc)
-        } else if business && !personal {
+        } else if business && !named && !g.is_surname(words[0]) {
+            // "cable operator Seacom announced": a company's cue outweighs a reporting verb.
             Some(Kind::Org)
         } else if personal {
             Some(Kind::Per)
@@ -910,6 +953,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         prefix = None;
         i = j;
     }
+    out.retain(|r| !time_zone(text, r.span));
     ethnic_groups(text, &mut out);
     keep_possessive(text, &mut out);
     if !headline {
@@ -923,6 +967,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         out.sort_by_key(|r| r.span.start);
         quoted_titles(text, span, &mut out);
     }
+    nicknames(text, &mut out);
     sports_results(text, span, &mut out);
     appositions(text, &mut out);
     editions(text, span.end, &mut out);

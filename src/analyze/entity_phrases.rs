@@ -168,6 +168,11 @@ pub(super) fn named_days(text: &str, toks: &[Tok], out: &mut Vec<Raw>) {
             && !g.is_first_name(prev)
             && (!g.is_surname(prev) || g.is_ordinary(prev))
             && !known_at(out, &toks[k - 1])
+            // "in South Richmond Hill Friday": the last word of a longer name dates it.
+            && !(k >= 2
+                && plain_gap(toks[k - 1].gap(text))
+                && is_capital(toks[k - 2].text(text))
+                && !DATING.contains(&toks[k - 2].text(text)))
             // "the town of Hama Thursday": a place's name before a date.
             && !(k >= 2 && PLACE_BEFORE.contains(&toks[k - 2].text(text)))
             && !(k >= 3

@@ -159,6 +159,21 @@ pub(crate) const ORG_SUFFIX: &[&str] = &[
     "Solutions",
     "Therapeutics",
     "Biosciences",
+    "Fraternity",
+    "Sorority",
+    "Project",
+    "Initiative",
+    "Conservancy",
+    "Tribunal",
+    "Consortium",
+    "Syndicate",
+    "Caucus",
+    "Orchestra",
+    "Supermarkets",
+    "Stores",
+    "Restaurants",
+    "Ministries",
+    "Cooperative",
 ];
 /// Last words of names of events, laws, awards and other MISC names ("Gulf War", "Clean Air
 /// Act", "World Cup").
@@ -293,6 +308,28 @@ pub(crate) const LOC_SUFFIX: &[&str] = &[
     "Synagogue",
     "Lodge",
     "Campground",
+    "Glacier",
+    "Way",
+    "Trail",
+    "Suites",
+    "Inn",
+    "Motel",
+    "Henge",
+    "Canal",
+    "Ridge",
+    "Peak",
+    "Creek",
+    "Cove",
+    "Pier",
+    "Wharf",
+    "Cemetery",
+    "Gardens",
+    "Crescent",
+    "Terrace",
+    "Quay",
+    "Marina",
+    "Theater",
+    "Theatre",
 ];
 /// First words of place names ("Mount Kumgang", "Lake Tahoe").
 pub(crate) const LOC_HEAD: &[&str] = &[
@@ -307,6 +344,17 @@ pub(crate) const LOC_HEAD: &[&str] = &[
     "Planet",
     "County",
     "Cathedral",
+    "Rue",
+    "Mt",
+    "Via",
+    "Avenida",
+    "Interstate",
+    "Loch",
+    "Lac",
+    "Place",
+    "Piazza",
+    "Vale",
+    "Bay",
 ];
 /// Capitalised words that are never names: days (the seven weekdays first: `entity_phrases`
 /// reads them as `CALENDAR[..7]`), months, "I", "OK", "TV".
@@ -571,9 +619,32 @@ pub(crate) const LOC_AFTER: &[&str] = &[
     "reserve",
     "sanctuary",
     "refuge",
+    "island",
+    "area",
+    "village",
+    "town",
+    "valley",
+    "river",
+    "glacier",
+    "henge",
+    "coast",
+    "peninsula",
+    "base",
 ];
 /// Lower-case nouns after a name that make it an organisation ("the Nour party").
-pub(crate) const ORG_AFTER: &[&str] = &["party", "militia", "gang", "cartel"];
+pub(crate) const ORG_AFTER: &[&str] = &[
+    "party",
+    "militia",
+    "gang",
+    "cartel",
+    "store",
+    "bank",
+    "plant",
+    "factory",
+    "supermarket",
+    "branch",
+    "dealership",
+];
 
 /// Nouns after a company's name, possessive or not ("WeWork shares", "Tribune's chairman").
 pub(crate) const BUSINESS_AFTER: &[&str] = &[
@@ -710,6 +781,12 @@ pub(crate) const MEDIA_SUFFIX: &[&str] = &[
     "Record",
     "Review",
     "Intelligencer",
+    "Eagle",
+    "Beacon",
+    "Advocate",
+    "Citizen",
+    "Telegram",
+    "Post-Gazette",
 ];
 /// Landform words after which a nationality adjective names a place ("Tibetan Plateau",
 /// "Korean Peninsula", "Arabian Sea").
