@@ -42,12 +42,14 @@ pub(super) fn nicknames(text: &str, out: &mut Vec<Raw>) {
     let mut k = 0;
     while k + 1 < out.len() {
         let (a, c) = (&out[k], &out[k + 1]);
+        // The text between `a` and a later mention (none when they overlap).
+        let gap = |e: &Raw| text.get(a.span.end..e.span.start);
         // The nickname itself may or may not be a mention between them.
         let (c, skip) = if c.span.end <= a.span.end {
             (c, 1)
-        } else if nickname(&text[a.span.end..c.span.start]) {
+        } else if gap(c).is_some_and(nickname) {
             (c, 0)
-        } else if k + 2 < out.len() && nickname(&text[a.span.end..out[k + 2].span.start]) {
+        } else if k + 2 < out.len() && gap(&out[k + 2]).is_some_and(nickname) {
             (&out[k + 2], 1)
         } else {
             k += 1;
@@ -76,6 +78,18 @@ pub(super) fn nicknames(text: &str, out: &mut Vec<Raw>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlapping_mentions_are_left_alone() {
+        let text = "Gary Gomes, 35, was arrested.";
+        let mut out = vec![
+            Raw::typed(Span::new(0, 10), Kind::Per),
+            Raw::typed(Span::new(5, 14), Kind::Per),
+            Raw::typed(Span::new(6, 12), Kind::Per),
+        ];
+        nicknames(text, &mut out);
+        assert_eq!(out.len(), 3);
+    }
 
     #[test]
     fn a_nickname_between_given_names_and_a_surname_joins_them() {
