@@ -1,10 +1,10 @@
-//! The analysis stages run over every news text in `../shared/data` (ECB+ articles,
+//! The analysis stages (entities, dates, quotes, claims) run over every news text in `../shared/data` (ECB+ articles,
 //! Multi-News documents, UCI headlines, the extraction benchmark's gold texts) without a
 //! panic: rule code meets text no fixture holds (a round-13 article once crashed the
 //! nickname rule). Needs `../shared` beside the repository; skips when it is absent.
 
 use std::path::{Path, PathBuf};
-use storyline::analyze::entities::Entities;
+use storyline::analyze::{analyze, AnalyzeOptions};
 use storyline::{Article, Story};
 
 fn shared() -> PathBuf {
@@ -33,7 +33,7 @@ fn texts(dir: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
-fn entities_never_panic_on_the_shared_news_texts() {
+fn analysis_never_panics_on_the_shared_news_texts() {
     let data = shared();
     if !data.exists() {
         eprintln!("skipped: {} is absent", data.display());
@@ -56,13 +56,17 @@ fn entities_never_panic_on_the_shared_news_texts() {
             docs.push((format!("{}:{}", csv.display(), i + 1), row.to_string()));
         }
     }
-    assert!(docs.len() > 1000, "expected the shared texts, found {}", docs.len());
+    assert!(
+        docs.len() > 1000,
+        "expected the shared texts, found {}",
+        docs.len()
+    );
     let mut failed = Vec::new();
     for (name, text) in &docs {
         let story = Story::from_articles(vec![Article::from_text(name.clone(), text.clone())]);
-        if std::panic::catch_unwind(|| Entities::build(&story)).is_err() {
+        if std::panic::catch_unwind(|| analyze(&story, &AnalyzeOptions::default())).is_err() {
             failed.push(name.clone());
         }
     }
-    assert!(failed.is_empty(), "entity tagging panicked on {failed:?}");
+    assert!(failed.is_empty(), "analysis panicked on {failed:?}");
 }
