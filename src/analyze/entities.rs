@@ -19,7 +19,7 @@
 
 pub use super::entity_detect::detect;
 use super::entity_detect::gaz_kind;
-use super::entity_headlines::headline_names;
+use super::entity_headline_body::headline_names;
 use super::entity_metonymy::teams_by_place;
 use super::entity_story::{organisations_everywhere, people_over_companies, works_keep_the};
 pub(crate) use super::entity_words::REPORTING;
