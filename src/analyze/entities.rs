@@ -19,6 +19,7 @@
 
 pub use super::entity_detect::detect;
 use super::entity_detect::gaz_kind;
+use super::entity_headlines::{headline_names, title_case_headline};
 use super::entity_story::{organisations_everywhere, people_over_companies, works_keep_the};
 pub(crate) use super::entity_words::REPORTING;
 use super::gazetteer::{GazKind, Gazetteer};
@@ -223,11 +224,14 @@ impl Entities {
             // cleaner set aside (captions, embedded posts, bylines), which name people and
             // places as much as the body does.
             let mut parts: Vec<(Span, bool, Option<usize>)> = Vec::new();
+            let mut headlines = Vec::new();
             for r in &doc.regions {
                 match r.kind {
                     RegionKind::Kept | RegionKind::Header => {}
+                    // A headline in sentence case is read like a sentence.
                     RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading => {
-                        parts.push((r.span, true, None));
+                        parts.push((r.span, title_case_headline(r.span.of(text)), None));
+                        headlines.push(r.span);
                     }
                     // Bylines, captions and posts are read as sentences, however many names
                     // they hold ("By John Smith and Mary Jones", "Read more: Mitt Romney").
@@ -239,7 +243,11 @@ impl Entities {
             }
             parts.sort_by_key(|p| (p.0.start, p.2.is_some()));
             for (span, head, s) in parts {
-                for raw in detect(text, span, head) {
+                let mut found = detect(text, span, head);
+                if s.is_none() && headlines.contains(&span) {
+                    headline_names(text, span, &mut found);
+                }
+                for raw in found {
                     raws.push((d, s, raw));
                 }
             }

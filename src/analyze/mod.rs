@@ -12,6 +12,7 @@ mod entity_appositions;
 mod entity_context;
 mod entity_cues;
 mod entity_detect;
+mod entity_headlines;
 mod entity_institutions;
 mod entity_joins;
 mod entity_phrases;
