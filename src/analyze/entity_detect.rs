@@ -675,7 +675,13 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         // "Ford Bronco", "Airbus A320-200": a company's name before a capitalised word names a
         // product.
         let mut product = false;
-        if suffix_kind.is_none() && j - s <= 2 && titled.is_none() && !g.is_first_name(tx(s)) {
+        if suffix_kind.is_none()
+            && j - s <= 2
+            && titled.is_none()
+            && !g.is_first_name(tx(s))
+            // "Citigroup Analyst Upgrades": in a title-case headline, no ordinary word.
+            && !(headline && (s..j).any(|k| g.is_ordinary(tx(k))))
+        {
             if let Some(prev) = out.last().filter(|p| {
                 p.gaz.is_some_and(|e| g.entries[e].kind == GazKind::Org)
                     && p.span.end == toks[s].gap_start
@@ -897,7 +903,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             weak,
             modifier,
         };
-        if headline && !person && suffix_kind.is_none() {
+        if headline && !person && suffix_kind.is_none() && !product {
             // "Kathryn Bigelow Wins": a given name and a surname open a headline's person.
             for (a, b, kind, weak) in title_case_run(text, &toks, s, j) {
                 out.push(mk(a, b, kind, weak, a));
