@@ -19,7 +19,7 @@
 
 pub use super::entity_detect::detect;
 use super::entity_detect::gaz_kind;
-use super::entity_headlines::{headline_names, title_case_headline};
+use super::entity_headlines::{headline_names, title_case_headline, without_slug};
 use super::entity_story::{organisations_everywhere, people_over_companies, works_keep_the};
 pub(crate) use super::entity_words::REPORTING;
 use super::gazetteer::{GazKind, Gazetteer};
@@ -230,8 +230,9 @@ impl Entities {
                     RegionKind::Kept | RegionKind::Header => {}
                     // A headline in sentence case is read like a sentence.
                     RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading => {
-                        parts.push((r.span, title_case_headline(r.span.of(text)), None));
-                        headlines.push(r.span);
+                        let span = without_slug(text, r.span);
+                        parts.push((span, title_case_headline(span.of(text)), None));
+                        headlines.push(span);
                     }
                     // Bylines, captions and posts are read as sentences, however many names
                     // they hold ("By John Smith and Mary Jones", "Read more: Mitt Romney").

@@ -156,6 +156,38 @@ pub(super) fn title_case_suffix_ok(words: &[&str]) -> bool {
                 .any(|w| !g.is_ordinary(w) || is_all_caps(w))
 }
 
+/// A headline without its wire-service slugs ("COMMODITIES-China fears hit copper",
+/// "UPDATE 2-Fed's Fisher says", "RPT-TIMELINE-Men's Wearhouse"): words in capitals, with a
+/// number perhaps, glued by a hyphen to the headline's first word.
+pub fn without_slug(text: &str, span: Span) -> Span {
+    let mut start = span.start;
+    loop {
+        let rest = &text[start..span.end];
+        let Some(h) = rest.find('-') else { break };
+        let slug = &rest[..h];
+        let after = rest[h + 1..].chars().next();
+        let words: Vec<&str> = slug.split_whitespace().collect();
+        let ok = !words.is_empty()
+            && words.len() <= 3
+            && !slug.starts_with(' ')
+            && !slug.ends_with(' ')
+            && is_all_caps(words[0])
+            && words[0].len() >= 3
+            && words.iter().all(|w| {
+                is_all_caps(w) && w.chars().all(|c| c.is_ascii_uppercase() || c == '/')
+                    || w.chars().all(|c| c.is_ascii_digit())
+            })
+            && after.is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || "\"'\u{2018}\u{201c}".contains(c)
+            });
+        if !ok {
+            break;
+        }
+        start += h + 1;
+    }
+    Span::new(start, span.end)
+}
+
 /// What a headline holds besides its runs of capitals: quoted titles ([`headline_titles`]); a
 /// company's legal form after a known company ("Google Inc"); no ticker in brackets ("(URBN)")
 /// and no word in capitals for emphasis ("MASSIVE", "LIVE").
@@ -181,6 +213,12 @@ pub fn headline_names(text: &str, span: Span, out: &mut Vec<Raw>) {
         !shouted && !ticker
     });
     for r in out.iter_mut() {
+        // "Why Chiquita (CQB) Is Up Today", "Cannabis Science Inc(OTCMKTS:CBIS)": a name before
+        // its stock ticker is a company's.
+        if r.gaz.is_none() && (r.weak || r.kind.is_none()) && ticker_after(&text[r.span.end..]) {
+            r.kind = Some(Kind::Org);
+            r.weak = false;
+        }
         if r.kind != Some(Kind::Org) || r.span.end >= span.end {
             continue;
         }
@@ -201,6 +239,26 @@ pub fn headline_names(text: &str, span: Span, out: &mut Vec<Raw>) {
         }
     }
     headline_titles(text, span, out);
+}
+
+/// True when `rest` opens with a stock ticker in brackets: " (CQB)", "(NYSE:GM)".
+fn ticker_after(rest: &str) -> bool {
+    let Some(inner) = rest
+        .trim_start_matches(' ')
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .map(|(a, _)| a)
+    else {
+        return false;
+    };
+    let sym = inner.rsplit_once(':').map_or(inner, |(market, sym)| {
+        if market.chars().all(|c| c.is_ascii_uppercase()) {
+            sym
+        } else {
+            ""
+        }
+    });
+    (1..=5).contains(&sym.len()) && sym.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Quoted titles in a headline: a single- or double-quoted run of capitalised words is a work
@@ -323,6 +381,22 @@ mod tests {
         assert!(found.contains(&("Google Inc".into(), Some(Kind::Org))));
         let found = names("Xbox Goes MASSIVE Again");
         assert!(!found.iter().any(|f| f.0 == "MASSIVE"));
+    }
+
+    #[test]
+    fn slugs_and_tickers() {
+        let t = "UPDATE 2-COMMODITIES-China fears hit copper";
+        assert_eq!(
+            without_slug(t, Span::new(0, t.len())).of(t),
+            "China fears hit copper"
+        );
+        let t = "Ford-Firestone Debacle";
+        assert_eq!(without_slug(t, Span::new(0, t.len())).of(t), t);
+        let t = "US-China talks";
+        assert_eq!(without_slug(t, Span::new(0, t.len())).of(t), t);
+        assert!(ticker_after(" (CQB) Is Up Today"));
+        assert!(ticker_after("(OTCMKTS:CBIS), HEMP"));
+        assert!(!ticker_after(" (Video)"));
     }
 
     #[test]
