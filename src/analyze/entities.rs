@@ -19,7 +19,7 @@
 
 pub use super::entity_detect::detect;
 use super::entity_detect::gaz_kind;
-use super::entity_headlines::{headline_names, title_case_headline, without_slug};
+use super::entity_headlines::{headline_names, lone_headline, title_case_headline, without_slug};
 use super::entity_story::{organisations_everywhere, people_over_companies, works_keep_the};
 pub(crate) use super::entity_words::REPORTING;
 use super::gazetteer::{GazKind, Gazetteer};
@@ -225,8 +225,14 @@ impl Entities {
             // places as much as the body does.
             let mut parts: Vec<(Span, bool, Option<usize>)> = Vec::new();
             let mut headlines = Vec::new();
+            let lone = lone_headline(text, &doc.regions);
             for r in &doc.regions {
                 match r.kind {
+                    RegionKind::Kept if lone.is_some() => {
+                        let span = without_slug(text, r.span);
+                        parts.push((span, title_case_headline(span.of(text)), None));
+                        headlines.push(span);
+                    }
                     RegionKind::Kept | RegionKind::Header => {}
                     // A headline in sentence case is read like a sentence.
                     RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading => {
@@ -240,7 +246,9 @@ impl Entities {
                 }
             }
             for (s, sent) in doc.sentences.iter().enumerate() {
-                parts.push((sent.span, is_title_case(sent.span.of(text)), Some(s)));
+                if lone.is_none() {
+                    parts.push((sent.span, is_title_case(sent.span.of(text)), Some(s)));
+                }
             }
             parts.sort_by_key(|p| (p.0.start, p.2.is_some()));
             for (span, head, s) in parts {

@@ -12,6 +12,7 @@ use super::entity_institutions::headline_person;
 use super::entity_words::{GEO_SUFFIX, LOC_SUFFIX, MEDIA_SUFFIX, MISC_SUFFIX, ORG_SUFFIX};
 use super::gazetteer::Gazetteer;
 use super::tokens::{is_all_caps, is_capital, Tok};
+use crate::clean::{Region, RegionKind};
 use crate::model::Span;
 
 /// Words a title-case headline may leave in lower case: articles, conjunctions and short
@@ -154,6 +155,20 @@ pub(super) fn title_case_suffix_ok(words: &[&str]) -> bool {
             && words[..words.len() - 1]
                 .iter()
                 .any(|w| !g.is_ordinary(w) || is_all_caps(w))
+}
+
+/// The one line of a document that holds nothing else, when it reads like a headline (at most
+/// 25 words): a headline that ends with a question or an exclamation mark ("Are you ready for
+/// Titanfall?", "Should I Update To Apple iOS 7.1? What Is New?"), which the cleaner keeps as
+/// a sentence.
+pub fn lone_headline(text: &str, regions: &[Region]) -> Option<Span> {
+    match regions {
+        [r] if r.kind == RegionKind::Kept => {
+            let line = r.span.of(text);
+            (!line.contains('\n') && line.split_whitespace().count() <= 25).then_some(r.span)
+        }
+        _ => None,
+    }
 }
 
 /// A headline without its wire-service slugs ("COMMODITIES-China fears hit copper",
@@ -381,6 +396,17 @@ mod tests {
         assert!(found.contains(&("Google Inc".into(), Some(Kind::Org))));
         let found = names("Xbox Goes MASSIVE Again");
         assert!(!found.iter().any(|f| f.0 == "MASSIVE"));
+    }
+
+    #[test]
+    fn a_lone_line_is_a_headline() {
+        let t = "Are you ready for Titanfall?";
+        let r = [Region {
+            span: Span::new(0, t.len()),
+            kind: RegionKind::Kept,
+        }];
+        assert_eq!(lone_headline(t, &r), Some(Span::new(0, t.len())));
+        assert_eq!(lone_headline(t, &[r[0], r[0]]), None);
     }
 
     #[test]
