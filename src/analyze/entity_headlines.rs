@@ -205,7 +205,7 @@ pub fn without_slug(text: &str, span: Span) -> Span {
 
 /// What a headline holds besides its runs of capitals: quoted titles ([`headline_titles`]); a
 /// company's legal form after a known company ("Google Inc"); no ticker in brackets ("(URBN)")
-/// and no word in capitals for emphasis ("MASSIVE", "LIVE").
+/// and no word in capitals for emphasis ("MASSIVE", "LIVE"); a lone unknown word in doubt.
 pub fn headline_names(text: &str, span: Span, out: &mut Vec<Raw>) {
     let g = Gazetteer::get();
     out.retain(|r| {
@@ -251,6 +251,15 @@ pub fn headline_names(text: &str, span: Span, out: &mut Vec<Raw>) {
             r.span.end += 1 + f.len();
             r.full.end = r.full.end.max(r.span.end);
             r.gaz = None;
+        }
+    }
+    // "Microsoft pins hopes on Titanfall": a lone unknown word with nothing to type it, which
+    // mid-sentence would be taken for a place, is in a headline as often a product or a
+    // company; it stays only if the article names it too.
+    for r in out.iter_mut() {
+        let name = r.span.of(text);
+        if r.kind.is_none() && r.gaz.is_none() && !name.contains(' ') && !r.modifier {
+            r.weak = true;
         }
     }
     headline_titles(text, span, out);
@@ -423,6 +432,14 @@ mod tests {
         assert!(ticker_after(" (CQB) Is Up Today"));
         assert!(ticker_after("(OTCMKTS:CBIS), HEMP"));
         assert!(!ticker_after(" (Video)"));
+    }
+
+    #[test]
+    fn a_lone_unknown_word_in_a_headline_is_in_doubt() {
+        let t = "Microsoft pins hopes on Titanfall boosting sales";
+        let mut out = super::super::entity_detect::detect(t, Span::new(0, t.len()), false);
+        headline_names(t, Span::new(0, t.len()), &mut out);
+        assert!(out.iter().all(|r| r.span.of(t) != "Titanfall" || r.weak));
     }
 
     #[test]
