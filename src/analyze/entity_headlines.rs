@@ -220,11 +220,10 @@ pub fn headline_names(text: &str, span: Span, out: &mut Vec<Raw>) {
             && is_all_caps(name)
             && text[..r.span.start].ends_with('(')
             && text[r.span.end..].starts_with(')')
-            && text[span.start..r.span.start]
+            && !text[span.start..r.span.start]
                 .trim_end_matches('(')
                 .trim_end()
-                .len()
-                > 0;
+                .is_empty();
         !shouted && !ticker
     });
     for r in out.iter_mut() {
