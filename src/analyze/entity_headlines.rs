@@ -9,7 +9,9 @@
 
 use super::entities::{Kind, Raw};
 use super::entity_institutions::headline_person;
-use super::entity_words::{GEO_SUFFIX, LOC_SUFFIX, MEDIA_SUFFIX, MISC_SUFFIX, ORG_SUFFIX};
+use super::entity_words::{
+    GEO_SUFFIX, LOC_SUFFIX, MEDIA_SUFFIX, MISC_SUFFIX, ORG_SUFFIX, REPORTING,
+};
 use super::gazetteer::Gazetteer;
 use super::tokens::{is_all_caps, is_capital, Tok};
 use crate::clean::{Region, RegionKind};
@@ -205,7 +207,8 @@ pub fn without_slug(text: &str, span: Span) -> Span {
 
 /// What a headline holds besides its runs of capitals: quoted titles ([`headline_titles`]); a
 /// company's legal form after a known company ("Google Inc"); no ticker in brackets ("(URBN)")
-/// and no word in capitals for emphasis ("MASSIVE", "LIVE"); a lone unknown word in doubt.
+/// and no word in capitals for emphasis ("MASSIVE", "LIVE"); a name that is an ordinary word
+/// before "says" a person ("Fed's Fisher says"); a lone unknown word in doubt.
 pub fn headline_names(text: &str, span: Span, out: &mut Vec<Raw>) {
     let g = Gazetteer::get();
     out.retain(|r| {
@@ -250,6 +253,29 @@ pub fn headline_names(text: &str, span: Span, out: &mut Vec<Raw>) {
             r.span.end += 1 + f.len();
             r.full.end = r.full.end.max(r.span.end);
             r.gaz = None;
+        }
+    }
+    // "Fed's Fisher says", "Fisher Says Taper On Track": a name that is also an ordinary word,
+    // before a reporting verb, is a person's.
+    for r in out.iter_mut() {
+        let name = r.span.of(text);
+        let next = text[r.span.end..span.end]
+            .strip_prefix(' ')
+            .and_then(|x| x.split_whitespace().next())
+            .map(str::to_lowercase);
+        let reported = next.is_some_and(|w| {
+            REPORTING.contains(&w.as_str()) && !matches!(w.as_str(), "called" | "calls")
+        });
+        if reported
+            && r.gaz.is_none()
+            && (r.weak || r.kind.is_none())
+            && !name.contains(' ')
+            && is_capital(name)
+            && !is_all_caps(name)
+            && (g.is_surname(name) || g.is_name_word(name) || g.is_first_name(name))
+        {
+            r.kind = Some(Kind::Per);
+            r.weak = false;
         }
     }
     // "Microsoft pins hopes on Titanfall": a lone unknown word with nothing to type it, which
@@ -402,6 +428,8 @@ mod tests {
         assert!(!found.iter().any(|f| f.0 == "URBN"));
         let found = names("Apple Inc., Google Inc Maps Spat Spills Over");
         assert!(found.contains(&("Google Inc".into(), Some(Kind::Org))));
+        let found = names("Fed's Fisher Says Taper On Track");
+        assert!(found.contains(&("Fisher".into(), Some(Kind::Per))));
         let found = names("Xbox Goes MASSIVE Again");
         assert!(!found.iter().any(|f| f.0 == "MASSIVE"));
     }
