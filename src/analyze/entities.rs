@@ -19,7 +19,8 @@
 
 pub use super::entity_detect::detect;
 use super::entity_detect::gaz_kind;
-use super::entity_headline_body::headline_names;
+use super::entity_headline_body::names_from_body;
+use super::entity_headlines::{headline_names, lone_headline, title_case_headline, without_slug};
 use super::entity_metonymy::teams_by_place;
 use super::entity_story::{organisations_everywhere, people_over_companies, works_keep_the};
 pub(crate) use super::entity_words::REPORTING;
@@ -227,11 +228,21 @@ impl Entities {
             // cleaner set aside (captions, embedded posts, bylines), which name people and
             // places as much as the body does.
             let mut parts: Vec<(Span, bool, Option<usize>)> = Vec::new();
+            let mut headlines = Vec::new();
+            let lone = lone_headline(text, &doc.regions);
             for r in &doc.regions {
                 match r.kind {
+                    RegionKind::Kept if lone.is_some() => {
+                        let span = without_slug(text, r.span);
+                        parts.push((span, title_case_headline(span.of(text)), None));
+                        headlines.push(span);
+                    }
                     RegionKind::Kept | RegionKind::Header => {}
+                    // A headline in sentence case is read like a sentence.
                     RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading => {
-                        parts.push((r.span, true, None));
+                        let span = without_slug(text, r.span);
+                        parts.push((span, title_case_headline(span.of(text)), None));
+                        headlines.push(span);
                     }
                     // Bylines, captions and posts are read as sentences, however many names
                     // they hold ("By John Smith and Mary Jones", "Read more: Mitt Romney").
@@ -239,20 +250,26 @@ impl Entities {
                 }
             }
             for (s, sent) in doc.sentences.iter().enumerate() {
-                parts.push((sent.span, is_title_case(sent.span.of(text)), Some(s)));
+                if lone.is_none() {
+                    parts.push((sent.span, is_title_case(sent.span.of(text)), Some(s)));
+                }
             }
             parts.sort_by_key(|p| (p.0.start, p.2.is_some()));
             for (span, head, s) in parts {
                 if head {
                     heads.push((d, span));
                 }
-                for raw in detect(text, span, head) {
+                let mut found = detect(text, span, head);
+                if s.is_none() && headlines.contains(&span) {
+                    headline_names(text, span, &mut found);
+                }
+                for raw in found {
                     raws.push((d, s, raw));
                 }
             }
         }
         let text_of = |d: usize| story.docs[d].article.text.as_str();
-        headline_names(&mut raws, &heads, text_of);
+        names_from_body(&mut raws, &heads, text_of);
         teams_by_place(&mut raws, text_of);
         people_over_companies(&mut raws, text_of);
         organisations_everywhere(&mut raws, text_of);

@@ -21,9 +21,10 @@ use super::entity_cues::{
     brand_like, building_sense, capitalised_place, dateline, in_link, initials, model_letter,
     particle_name, spells, Dateline,
 };
+use super::entity_headlines::{title_case_run, title_case_suffix_ok};
 use super::entity_institutions::{
-    call_sign, county_before_title, epithet, eponym_illness, headline_person, military_unit,
-    postal_state, span_of, state_college, SCHOOL_SUFFIX,
+    call_sign, county_before_title, epithet, eponym_illness, military_unit, postal_state, span_of,
+    state_college, SCHOOL_SUFFIX,
 };
 use super::entity_joins::{ampersand_names, group_possessives, keep_possessive, possessive_ends};
 use super::entity_nicknames::nicknames;
@@ -649,6 +650,9 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         } else {
             None
         };
+        // "Oil Falls", "Stock Market News": a title-case headline's words are no name.
+        let suffix_kind = suffix_kind
+            .filter(|_| !headline || title_case_suffix_ok(&(s..j).map(tx).collect::<Vec<_>>()));
         // The place before an organisation's name is part of it ("Los Angeles Police
         // Department").
         // So is a nationality before an organisation's ("Syrian Army", "European Southern
@@ -697,7 +701,13 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
         // "Ford Bronco", "Airbus A320-200": a company's name before a capitalised word names a
         // product.
         let mut product = false;
-        if suffix_kind.is_none() && j - s <= 2 && titled.is_none() && !g.is_first_name(tx(s)) {
+        if suffix_kind.is_none()
+            && j - s <= 2
+            && titled.is_none()
+            && !g.is_first_name(tx(s))
+            // "Citigroup Analyst Upgrades": in a title-case headline, no ordinary word.
+            && !(headline && (s..j).any(|k| g.is_ordinary(tx(k))))
+        {
             if let Some(prev) = out.last().filter(|p| {
                 p.gaz.is_some_and(|e| g.entries[e].kind == GazKind::Org)
                     && p.span.end == toks[s].gap_start
@@ -936,14 +946,10 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
             weak,
             modifier,
         };
-        if headline && !person && suffix_kind.is_none() {
+        if headline && !person && suffix_kind.is_none() && !product {
             // "Kathryn Bigelow Wins": a given name and a surname open a headline's person.
-            let named = headline_person(text, &toks, s, j);
-            if named {
-                out.push(mk(s, s + 2, Some(Kind::Per), false, s));
-            }
-            for k in (s + 2 * usize::from(named))..j {
-                out.push(mk(k, k + 1, None, true, k));
+            for (a, b, kind, weak) in title_case_run(text, &toks, s, j) {
+                out.push(mk(a, b, kind, weak, a));
             }
         } else {
             let weak = kind.is_none() && (initial || headline);

@@ -21,7 +21,7 @@ fn whole_words(text: &str, start: usize, end: usize) -> bool {
 /// (weak words, or a run whose extra words are ordinary ones: "Gary Ross Still") give way to
 /// one mention of that name and kind. `raws` holds (document, sentence, mention) in reading
 /// order; `text_of` gives a document's text.
-pub(super) fn headline_names<'a>(
+pub(super) fn names_from_body<'a>(
     raws: &mut Vec<(usize, Option<usize>, Raw)>,
     heads: &[(usize, Span)],
     text_of: impl Fn(usize) -> &'a str,
@@ -139,7 +139,7 @@ mod tests {
                 Raw::typed(at(text, 1, "Wladimir Klitschko"), Kind::Per),
             ),
         ];
-        headline_names(&mut raws, &[(0, head)], |_| text);
+        names_from_body(&mut raws, &[(0, head)], |_| text);
         assert_eq!(raws.len(), 2);
         assert_eq!(raws[0].2.span, at(text, 0, "Wladimir Klitschko"));
         assert_eq!(raws[0].2.kind, Some(Kind::Per));
@@ -157,7 +157,7 @@ mod tests {
             ),
             (0, Some(0), Raw::typed(at(text, 1, "Gary Ross"), Kind::Per)),
         ];
-        headline_names(&mut raws, &[(0, head)], |_| text);
+        names_from_body(&mut raws, &[(0, head)], |_| text);
         assert_eq!(raws[0].2.span, at(text, 0, "Gary Ross"));
         assert_eq!(raws[0].2.kind, Some(Kind::Per));
         // "Boston Red Sox" in a headline keeps its place's name.
@@ -170,7 +170,7 @@ mod tests {
             ),
             (0, Some(0), Raw::typed(at(text, 1, "Red Sox"), Kind::Org)),
         ];
-        headline_names(&mut raws, &[(0, Span::new(0, 18))], |_| text);
+        names_from_body(&mut raws, &[(0, Span::new(0, 18))], |_| text);
         assert_eq!(raws[0].2.span, at(text, 0, "Boston Red Sox"));
     }
 
@@ -182,7 +182,7 @@ mod tests {
         ];
         let sp = at(texts[1], 0, "Wladimir Klitschko");
         let mut raws = vec![(1, Some(0), Raw::typed(sp, Kind::Per))];
-        headline_names(&mut raws, &[(0, Span::new(0, 10))], |d| texts[d]);
+        names_from_body(&mut raws, &[(0, Span::new(0, 10))], |d| texts[d]);
         assert_eq!(raws.len(), 1);
     }
 }
