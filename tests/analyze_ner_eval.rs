@@ -329,3 +329,12 @@ fn entity_f1_on_the_fifteenth_held_out_set() {
         0.66,
     );
 }
+
+#[test]
+fn entity_f1_on_the_sixteenth_held_out_set() {
+    guard(
+        "held-out 16",
+        include_str!("fixtures/analyze-ner-heldout16.txt"),
+        0.72,
+    );
+}
