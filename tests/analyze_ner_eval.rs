@@ -304,15 +304,6 @@ fn entity_f1_on_the_twelfth_held_out_set() {
 }
 
 #[test]
-fn entity_f1_on_the_thirteenth_held_out_set() {
-    guard(
-        "held-out 13",
-        include_str!("fixtures/analyze-ner-heldout13.txt"),
-        0.80,
-    );
-}
-
-#[test]
 fn entity_f1_on_the_fourteenth_held_out_set() {
     guard(
         "held-out 14",
