@@ -4,6 +4,7 @@
 //! "Fyffes Plc"), and a show before its season or finale ("Game Of Thrones Season 4").
 
 use super::entities::{Kind, Raw};
+use super::gazetteer::Gazetteer;
 use crate::model::Span;
 
 /// Words right after a name that make it a company's: its stock, its results, its legal form.
@@ -110,6 +111,7 @@ fn version_end(text: &str, end: usize, limit: usize) -> usize {
 /// Types the names of the headline `span` of `text` in `out` by their shape and by the words
 /// around them (see the module's summary); a name the gazetteer knows keeps its kind.
 pub fn headline_types(text: &str, span: Span, out: &mut Vec<Raw>) {
+    let g = Gazetteer::get();
     let ws = words(text, span);
     let lower: Vec<String> = ws.iter().map(|w| w.of(text).to_lowercase()).collect();
     let index = |pos: usize| ws.iter().position(|w| w.start == pos);
@@ -157,7 +159,12 @@ pub fn headline_types(text: &str, span: Span, out: &mut Vec<Raw>) {
         let prev2 = first
             .and_then(|f| f.checked_sub(2))
             .map(|p| lower[p].as_str());
-        let unsure = r.kind.is_none() || r.weak;
+        // A word in doubt that is also an ordinary word ("And Revenue") is no company.
+        let unsure = (r.kind.is_none() || r.weak) && !(single && g.is_ordinary(name));
+        // A lone given name that is no surname ("Chiquita buys Fyffes") does a deal as a
+        // company: a person in a headline goes by the surname.
+        let given =
+            single && r.kind == Some(Kind::Per) && g.is_first_name(name) && !g.is_surname(name);
         // A ticker in brackets ("(NYSE:CCQB) Acquires") is no company's name.
         let bracketed = text[..r.span.start].ends_with(['(', ':']);
         // "Fyffes Plc", "Chiquita Shares": a company.
@@ -175,7 +182,7 @@ pub fn headline_types(text: &str, span: Span, out: &mut Vec<Raw>) {
             && !bracketed
             && (legal
                 || (single && company_after && (unsure || r.kind == Some(Kind::Per)))
-                || (single && deal && unsure))
+                || (single && deal && (unsure || given)))
         {
             r.retype(Kind::Org);
             continue;
@@ -234,9 +241,16 @@ mod tests {
         let mut out = vec![
             Raw::typed(Span::new(0, 8), Kind::Per),
             Raw::typed(Span::new(43, 53), Kind::Per),
+            Raw {
+                weak: true,
+                ..Raw::typed(Span::new(21, 23), Kind::Org)
+            },
         ];
+        out[2].kind = None;
         headline_types(text, Span::new(0, text.len()), &mut out);
-        assert!(out.iter().all(|r| r.kind == Some(Kind::Org)));
+        assert!(out[..2].iter().all(|r| r.kind == Some(Kind::Org)));
+        // "As" before "Firm" stays in doubt.
+        assert_eq!(out[2].kind, None);
     }
 
     #[test]
