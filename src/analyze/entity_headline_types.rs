@@ -33,13 +33,15 @@ fn words(text: &str, span: Span) -> Vec<Span> {
     for w in text[span.start..span.end].split(' ') {
         let start = pos;
         pos += w.len() + 1;
-        let lead = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         // A hashtag or a handle ("#TheBachelor", "@Apple") is not a name in running text.
         if w.starts_with(['#', '@']) {
             continue;
         }
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let core = core.trim_end_matches('.');
+        let trimmed = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let lead = w.len() - trimmed.len();
+        let core = trimmed
+            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+            .trim_end_matches('.');
         let core = core
             .strip_suffix("'s")
             .or_else(|| core.strip_suffix("’s"))
@@ -259,5 +261,15 @@ mod tests {
         let mut out = vec![Raw::typed(Span::new(4, 28), Kind::Misc)];
         headline_types(text, Span::new(0, text.len()), &mut out);
         assert_eq!(out[0].span.of(text), "Game Of Thrones");
+    }
+
+    #[test]
+    fn words_leave_punctuation_and_hashtags_out() {
+        let text = "...Titanfall's \"iOS 7.1\" #TheBachelor Évian…";
+        let got: Vec<&str> = words(text, Span::new(0, text.len()))
+            .iter()
+            .map(|w| w.of(text))
+            .collect();
+        assert_eq!(got, ["Titanfall", "iOS", "7.1", "Évian"]);
     }
 }
