@@ -8,6 +8,7 @@
 //! ("Oil Falls", "Stock Market News").
 
 use super::entities::{Kind, Raw};
+use super::entity_headline_types::headline_types;
 use super::entity_institutions::headline_person;
 use super::entity_words::{
     GEO_SUFFIX, LOC_SUFFIX, MEDIA_SUFFIX, MISC_SUFFIX, ORG_SUFFIX, REPORTING,
@@ -288,6 +289,7 @@ pub fn headline_names(text: &str, span: Span, out: &mut Vec<Raw>) {
         }
     }
     headline_titles(text, span, out);
+    headline_types(text, span, out);
 }
 
 /// True when `rest` opens with a stock ticker in brackets: " (CQB)", "(NYSE:GM)".

@@ -13,6 +13,7 @@ mod entity_context;
 mod entity_cues;
 mod entity_detect;
 mod entity_headline_body;
+mod entity_headline_types;
 mod entity_headlines;
 mod entity_institutions;
 mod entity_joins;
