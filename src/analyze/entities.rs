@@ -227,40 +227,37 @@ impl Entities {
             // Every part of the text in reading order: headlines, sentences, and the lines the
             // cleaner set aside (captions, embedded posts, bylines), which name people and
             // places as much as the body does.
-            let mut parts: Vec<(Span, bool, Option<usize>)> = Vec::new();
-            let mut headlines = Vec::new();
-            let lone = lone_headline(text, &doc.regions);
+            // (span, in title case, sentence number, a headline)
+            let mut parts: Vec<(Span, bool, Option<usize>, bool)> = Vec::new();
+            // A one-line document is its headline.
+            let lone = lone_headline(text, &doc.regions).is_some();
             for r in &doc.regions {
-                match r.kind {
-                    RegionKind::Kept if lone.is_some() => {
-                        let span = without_slug(text, r.span);
-                        parts.push((span, title_case_headline(span.of(text)), None));
-                        headlines.push(span);
-                    }
-                    RegionKind::Kept | RegionKind::Header => {}
+                let headline = matches!(
+                    r.kind,
+                    RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading
+                ) || lone && r.kind == RegionKind::Kept;
+                if headline {
                     // A headline in sentence case is read like a sentence.
-                    RegionKind::Title | RegionKind::PastedHeadline | RegionKind::Heading => {
-                        let span = without_slug(text, r.span);
-                        parts.push((span, title_case_headline(span.of(text)), None));
-                        headlines.push(span);
-                    }
+                    let span = without_slug(text, r.span);
+                    parts.push((span, title_case_headline(span.of(text)), None, true));
+                } else if !matches!(r.kind, RegionKind::Kept | RegionKind::Header) {
                     // Bylines, captions and posts are read as sentences, however many names
                     // they hold ("By John Smith and Mary Jones", "Read more: Mitt Romney").
-                    _ => parts.push((r.span, false, None)),
+                    parts.push((r.span, false, None, false));
                 }
             }
-            for (s, sent) in doc.sentences.iter().enumerate() {
-                if lone.is_none() {
-                    parts.push((sent.span, is_title_case(sent.span.of(text)), Some(s)));
+            if !lone {
+                for (s, sent) in doc.sentences.iter().enumerate() {
+                    parts.push((sent.span, is_title_case(sent.span.of(text)), Some(s), false));
                 }
             }
             parts.sort_by_key(|p| (p.0.start, p.2.is_some()));
-            for (span, head, s) in parts {
+            for (span, head, s, headline) in parts {
                 if head {
                     heads.push((d, span));
                 }
                 let mut found = detect(text, span, head);
-                if s.is_none() && headlines.contains(&span) {
+                if headline {
                     headline_names(text, span, &mut found);
                 }
                 for raw in found {

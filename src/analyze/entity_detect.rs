@@ -34,7 +34,7 @@ use super::entity_quoted::{
     ethnic_compound, ethnic_groups, hyphen_pair, hyphen_prefix, quoted_titles,
 };
 use super::entity_sports::sports_results;
-use super::entity_words::is_stop;
+use super::entity_words::{is_stop, DEMONYM_ENDINGS};
 use super::entity_words::{
     CALENDAR, CONNECT, DIRECTION, GEO_SUFFIX, LOC_AFTER, LOC_HEAD, LOC_SUFFIX, MEDIA_SUFFIX,
     MISC_HEAD, MISC_SUFFIX, NOT_NAMES, ORG_AFTER, ORG_BEFORE, ORG_HEAD, ORG_SUFFIX, PLACE_BEFORE,
@@ -765,10 +765,7 @@ pub fn detect(text: &str, span: Span, headline: bool) -> Vec<Raw> {
                 || s > 1
                     && tx(s - 1) == "of"
                     && PLACE_OF.contains(&tx(s - 2).to_lowercase().as_str()));
-        let demonym = j - s == 1
-            && ["ian", "ean", "ese", "ians", "eans"]
-                .iter()
-                .any(|x| tx(s).ends_with(x));
+        let demonym = j - s == 1 && DEMONYM_ENDINGS.iter().any(|x| tx(s).ends_with(x));
         // Lower-case words around the name that tell its type: "security firm Global Rescue",
         // "the journal, Science" (organisations); "the Venetian resort", "the Exarchia district"
         // (places); "the Nour party".

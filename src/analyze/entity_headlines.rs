@@ -11,7 +11,7 @@ use super::entities::{Kind, Raw};
 use super::entity_headline_types::headline_types;
 use super::entity_institutions::headline_person;
 use super::entity_words::{
-    GEO_SUFFIX, LOC_SUFFIX, MEDIA_SUFFIX, MISC_SUFFIX, ORG_SUFFIX, REPORTING,
+    DEMONYM_ENDINGS, GEO_SUFFIX, LOC_SUFFIX, MEDIA_SUFFIX, MISC_SUFFIX, ORG_SUFFIX, REPORTING,
 };
 use super::gazetteer::Gazetteer;
 use super::tokens::{is_all_caps, is_capital, Tok};
@@ -112,11 +112,9 @@ fn plain_name(text: &str, toks: &[Tok], k: usize) -> bool {
         && !demonym(w)
 }
 
-/// "Nigerian", "Chinese", "Brazilians": a nationality's ending.
+/// "Nigerian", "Chinese", "Brazilians", "Danish": a nationality's ending.
 fn demonym(w: &str) -> bool {
-    ["ian", "ean", "ese", "ians", "eans", "ish"]
-        .iter()
-        .any(|x| w.ends_with(x))
+    DEMONYM_ENDINGS.iter().any(|x| w.ends_with(x)) || w.ends_with("ish")
 }
 
 /// The kind of a lone word of a title-case headline, when lists tell it: a common surname

@@ -199,6 +199,8 @@ pub(crate) const MISC_SUFFIX: &[&str] = &[
     "Scandal",
     "Show",
 ];
+/// Endings of a nationality's word ("Nigerian", "Korean", "Chinese", "Brazilians").
+pub(crate) const DEMONYM_ENDINGS: &[&str] = &["ian", "ean", "ese", "ians", "eans"];
 /// First words of named storms, which are events ("Hurricane Irene").
 pub(crate) const MISC_HEAD: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Superstorm"];
 /// Compass words that join the place or nationality after them ("West African", "Southern
