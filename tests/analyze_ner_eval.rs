@@ -343,3 +343,12 @@ fn entity_f1_on_the_sixteenth_held_out_set() {
         0.72,
     );
 }
+
+#[test]
+fn entity_f1_on_the_seventeenth_held_out_set() {
+    guard(
+        "held-out 17",
+        include_str!("fixtures/analyze-ner-heldout17.txt"),
+        0.68,
+    );
+}
