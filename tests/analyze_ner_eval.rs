@@ -352,3 +352,12 @@ fn entity_f1_on_the_seventeenth_held_out_set() {
         0.68,
     );
 }
+
+#[test]
+fn entity_f1_on_the_eighteenth_held_out_set() {
+    guard(
+        "held-out 18",
+        include_str!("fixtures/analyze-ner-heldout18.txt"),
+        0.83,
+    );
+}
