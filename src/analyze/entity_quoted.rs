@@ -86,15 +86,17 @@ const PLACE_COMPOUNDS: &[&str] = &["based", "area", "headquartered"];
 
 /// The known place or nationality before the hyphen of a compound ("Canadian-born"), or any
 /// name before a compound that only a place makes ("Charlotte-based", even where the
-/// gazetteer knows Charlotte as a given name).
-pub(super) fn hyphen_prefix(t: &str, start: usize) -> Option<Raw> {
+/// gazetteer knows Charlotte as a given name) when no capitalised word comes right before
+/// it (`joined`: "Palo Alto-based" is left to the gazetteer).
+pub(super) fn hyphen_prefix(t: &str, start: usize, joined: bool) -> Option<Raw> {
     let (head, tail) = t.split_once('-')?;
     if !is_capital(head) {
         return None;
     }
     let g = Gazetteer::get();
     let m = g.find(head, |s, e| s == 0 && e == head.len()).into_iter().next();
-    let place_compound = PLACE_COMPOUNDS.contains(&tail)
+    let place_compound = !joined
+        && PLACE_COMPOUNDS.contains(&tail)
         && !is_all_caps(head)
         && head.chars().count() >= 3
         && head.chars().all(char::is_alphabetic);
