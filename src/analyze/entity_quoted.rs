@@ -94,7 +94,10 @@ pub(super) fn hyphen_prefix(t: &str, start: usize, joined: bool) -> Option<Raw> 
         return None;
     }
     let g = Gazetteer::get();
-    let m = g.find(head, |s, e| s == 0 && e == head.len()).into_iter().next();
+    let m = g
+        .find(head, |s, e| s == 0 && e == head.len())
+        .into_iter()
+        .next();
     let place_compound = !joined
         && PLACE_COMPOUNDS.contains(&tail)
         && !is_all_caps(head)
@@ -107,10 +110,7 @@ pub(super) fn hyphen_prefix(t: &str, start: usize, joined: bool) -> Option<Raw> 
         )
     });
     if place_compound && !known {
-        return Some(Raw::typed(
-            Span::new(start, start + head.len()),
-            Kind::Loc,
-        ));
+        return Some(Raw::typed(Span::new(start, start + head.len()), Kind::Loc));
     }
     let m = m?;
     let kind = g.entries[m.entry].kind;

@@ -6,9 +6,9 @@
 use super::entities::{Kind, Raw};
 use super::entity_context::{model, numbered_road};
 use super::entity_detect::{candidate, plain_gap, Ctx};
-use super::tokens::is_capital;
 use super::entity_institutions::{military_unit, span_of};
 use super::entity_quoted::{ethnic_compound, hyphen_pair, hyphen_prefix};
+use super::tokens::is_capital;
 use crate::model::Span;
 
 /// Reads token `i` when it is a special case rather than the start of a capitalised run, and
