@@ -26,6 +26,13 @@ const MINOR: &[&str] = &[
     "over", "than", "upon", "out", "amid", "after", "about",
 ];
 
+/// Postal codes of US states (and "NZ") that are no ordinary word or common initials.
+const POSTAL: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CT", "DE", "FL", "GA", "IL", "IA", "KS", "KY", "MD", "MI", "MN", "MS",
+    "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "RI", "SC", "SD", "CA", "LA",
+    "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "NZ",
+];
+
 /// True when a headline is written in title case, so that its capitals say nothing: no word
 /// after the first is a lower-case word that title case would capitalise. "Snowden calls for
 /// better encryption", "iOS 7.1 update adds CarPlay support" are in sentence case; "Titanfall
@@ -274,6 +281,16 @@ pub fn headline_names(text: &str, span: Span, out: &mut Vec<Raw>) {
             && (g.is_surname(name) || g.is_name_word(name) || g.is_first_name(name))
         {
             r.kind = Some(Kind::Per);
+            r.weak = false;
+        }
+    }
+    // "Hoboken, NJ", "Protest In NZ": a US state's postal code, or New Zealand's, standing
+    // alone in a headline is the place, not an organisation's initials. Codes that are also
+    // words or common initials ("IN", "OR", "ME", "OK", "HI", "CO", "PA", "MA", "ID") are not.
+    for r in out.iter_mut() {
+        let name = r.span.of(text);
+        if r.gaz.is_none() && r.kind != Some(Kind::Per) && POSTAL.contains(&name) {
+            r.kind = Some(Kind::Loc);
             r.weak = false;
         }
     }

@@ -80,9 +80,16 @@ pub(super) fn quoted_titles(text: &str, span: Span, out: &mut Vec<Raw>) {
     }
 }
 
-/// The known place or nationality before the hyphen of a compound ("Canadian-born").
-pub(super) fn hyphen_prefix(t: &str, start: usize) -> Option<Raw> {
-    let (head, _) = t.split_once('-')?;
+/// Words after a hyphen that make the name before it a place: "Charlotte-based",
+/// "Cleveland-area", "Austin-headquartered" (people are not "based" anywhere).
+const PLACE_COMPOUNDS: &[&str] = &["based", "area", "headquartered"];
+
+/// The known place or nationality before the hyphen of a compound ("Canadian-born"), or any
+/// name before a compound that only a place makes ("Charlotte-based", even where the
+/// gazetteer knows Charlotte as a given name) when no capitalised word comes right before
+/// it (`joined`: "Palo Alto-based" is left to the gazetteer).
+pub(super) fn hyphen_prefix(t: &str, start: usize, joined: bool) -> Option<Raw> {
+    let (head, tail) = t.split_once('-')?;
     if !is_capital(head) {
         return None;
     }
@@ -90,7 +97,22 @@ pub(super) fn hyphen_prefix(t: &str, start: usize) -> Option<Raw> {
     let m = g
         .find(head, |s, e| s == 0 && e == head.len())
         .into_iter()
-        .next()?;
+        .next();
+    let place_compound = !joined
+        && PLACE_COMPOUNDS.contains(&tail)
+        && !is_all_caps(head)
+        && head.chars().count() >= 3
+        && head.chars().all(char::is_alphabetic);
+    let known = m.as_ref().is_some_and(|m| {
+        matches!(
+            g.entries[m.entry].kind,
+            GazKind::Loc | GazKind::Misc | GazKind::Org | GazKind::Media
+        )
+    });
+    if place_compound && !known {
+        return Some(Raw::typed(Span::new(start, start + head.len()), Kind::Loc));
+    }
+    let m = m?;
     let kind = g.entries[m.entry].kind;
     matches!(
         kind,

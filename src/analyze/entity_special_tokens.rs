@@ -5,9 +5,10 @@
 
 use super::entities::{Kind, Raw};
 use super::entity_context::{model, numbered_road};
-use super::entity_detect::{candidate, Ctx};
+use super::entity_detect::{candidate, plain_gap, Ctx};
 use super::entity_institutions::{military_unit, span_of};
 use super::entity_quoted::{ethnic_compound, hyphen_pair, hyphen_prefix};
+use super::tokens::is_capital;
 use crate::model::Span;
 
 /// Reads token `i` when it is a special case rather than the start of a capitalised run, and
@@ -51,7 +52,9 @@ pub(super) fn special_token(cx: &Ctx, out: &mut Vec<Raw>, i: usize) -> Option<us
     }
     if !candidate(t) {
         // "Canadian-born", "Moscow-based": the known name before the hyphen.
-        if let Some(raw) = hyphen_prefix(t, toks[i].span.start) {
+        // "Palo Alto-based": the name goes on before the hyphen's word.
+        let joined = i > 0 && plain_gap(toks[i].gap(text)) && is_capital(toks[i - 1].text(text));
+        if let Some(raw) = hyphen_prefix(t, toks[i].span.start, joined) {
             out.push(raw);
         }
         return Some(i + 1);

@@ -565,6 +565,13 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     // Technical abbreviations that are common nouns ("an EV", "AI tools").
     "AI", "EV", "VR", "UV", "LED", "LCD", "USB", "PC", "GPU", "CPU", "SSD", "NFT", "API", "RV",
     "ATV", "BBQ", "LTE",
+    // Common nouns of technology, money and business written in capitals ("a QWERTY keyboard",
+    // "the Android SDK", "prices in USD", "the EVP of sales"); not names inside product names
+    // ("Apple TV", "Mac OS"), so "TV", "OS", "HD" and "SD" are not here.
+    "SDK", "QWERTY", "SDHC", "SDXC", "GB", "MB", "KB", "GHz", "MHz", "CD", "CDs", "DVD", "DRM",
+    "ISP", "HDMI", "NFC", "RFID", "SMS", "VPN", "HTML", "WiFi", "Wi-Fi", "USD", "EUR", "GBP",
+    "JPY", "CNY", "CHF", "B2B", "B2C", "APR", "ETF", "CPI", "PMI", "EPS", "VAT", "CTO", "CMO",
+    "CIO", "EVP", "SVP", "P.M.", "A.M.", "BFF", "LOL", "OMG",
 ];
 /// Lower-case nouns before a name that make it an organisation ("security firm Global Rescue",
 /// "the journal, Science").

@@ -18,6 +18,7 @@ mod entity_headlines;
 mod entity_institutions;
 mod entity_joins;
 mod entity_known;
+mod entity_leading_words;
 mod entity_metonymy;
 mod entity_nicknames;
 mod entity_phrases;
