@@ -26,6 +26,7 @@ use super::entity_cues::in_link;
 use super::entity_joins::{ampersand_names, group_possessives, keep_possessive, possessive_ends};
 use super::entity_known::known_name;
 use super::entity_leading_words::leading_words;
+use super::entity_named_cities::named_cities;
 use super::entity_nicknames::nicknames;
 use super::entity_phrases::{compass_regions, ethnic_people, named_days, sequels, works};
 use super::entity_products::editions;
@@ -240,6 +241,7 @@ fn corrections(cx: &Ctx, mut out: Vec<Raw>) -> Vec<Raw> {
     }
     nicknames(text, &mut out);
     leading_words(text, &mut out);
+    named_cities(text, &mut out);
     sports_results(text, span, &mut out);
     appositions(text, &mut out);
     editions(text, span.end, &mut out);

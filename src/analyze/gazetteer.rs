@@ -60,6 +60,7 @@ pub struct Gazetteer {
     surnames: Sorted,
     lower: Sorted,
     name_words: Sorted,
+    named_cities: Sorted,
 }
 
 /// A block of sorted "KIND\tword" lines, searched where it lies.
@@ -127,12 +128,14 @@ impl Gazetteer {
         let first_sorted = Sorted::section(generated, "FIRST", Some("SURNAME"));
         let surnames = Sorted::section(generated, "SURNAME", Some("LOWER"));
         let lower = Sorted::section(generated, "LOWER", Some("NAMEWORD"));
-        let name_words = Sorted::section(generated, "NAMEWORD", None);
+        let name_words = Sorted::section(generated, "NAMEWORD", Some("NAMEDCITY"));
+        let named_cities = Sorted::section(generated, "NAMEDCITY", None);
         let head = &generated[..generated.len()
             - first_sorted.0.len()
             - surnames.0.len()
             - lower.0.len()
-            - name_words.0.len()];
+            - name_words.0.len()
+            - named_cities.0.len()];
         let lines = hand
             .lines()
             .map(|l| (false, l))
@@ -207,6 +210,7 @@ impl Gazetteer {
             surnames,
             lower,
             name_words,
+            named_cities,
         }
     }
 
@@ -354,6 +358,13 @@ impl Gazetteer {
         self.name_words.contains(w)
     }
 
+    /// True for a large city whose one-word name is also a given name or a common surname
+    /// ("Orlando", "Cleveland"): no place of the gazetteer, but a place where nothing says
+    /// it is a person.
+    pub fn is_named_city(&self, w: &str) -> bool {
+        self.named_cities.contains(w)
+    }
+
     /// True when `w`, in lower case, is an ordinary English word ("Homes", "Light", "Nature"),
     /// so that capitalised it is as likely a sentence's first word or part of a title as a name.
     pub fn is_ordinary(&self, w: &str) -> bool {
@@ -414,7 +425,7 @@ mod tests {
         // Binary search needs byte order within each list, and the lists in this order.
         let gen = include_str!("gazetteer-generated.tsv");
         let mut order = Vec::new();
-        for kind in ["FIRST", "SURNAME", "LOWER", "NAMEWORD"] {
+        for kind in ["FIRST", "SURNAME", "LOWER", "NAMEWORD", "NAMEDCITY"] {
             let words: Vec<&str> = gen
                 .lines()
                 .filter_map(|l| l.strip_prefix(kind)?.strip_prefix('\t'))
@@ -426,9 +437,15 @@ mod tests {
             order.push(gen.find(&format!("\n{kind}\t")).unwrap());
         }
         assert!(order.windows(2).all(|w| w[0] < w[1]));
-        assert!(gen[order[3]..]
+        assert!(gen[order[3]..order[4]]
             .lines()
             .skip(1)
             .all(|l| l.starts_with("NAMEWORD\t")));
+        assert!(gen[order[4]..]
+            .lines()
+            .skip(1)
+            .all(|l| l.starts_with("NAMEDCITY\t")));
+        let g = Gazetteer::get();
+        assert!(g.is_named_city("Orlando") && !g.is_named_city("Orlandos"));
     }
 }

@@ -20,6 +20,7 @@ mod entity_joins;
 mod entity_known;
 mod entity_leading_words;
 mod entity_metonymy;
+mod entity_named_cities;
 mod entity_nicknames;
 mod entity_phrases;
 mod entity_products;
