@@ -38,3 +38,39 @@ pub(super) fn named_cities(text: &str, out: &mut [Raw]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn kind_of(text: &str, name: &str) -> Option<Kind> {
+        let start = text.find(name).unwrap();
+        let mut out = vec![Raw::typed(Span::new(start, start + name.len()), Kind::Per)];
+        named_cities(text, &mut out);
+        out[0].kind
+    }
+
+    #[test]
+    fn a_lone_city_named_like_a_person_is_the_city() {
+        assert_eq!(
+            kind_of("a judge in Orlando ruled", "Orlando"),
+            Some(Kind::Loc)
+        );
+        assert_eq!(
+            kind_of("Cleveland police said", "Cleveland"),
+            Some(Kind::Loc)
+        );
+    }
+
+    #[test]
+    fn a_person_stays_a_person() {
+        // A surname's neighbour, a reporting verb, a possessive.
+        assert_eq!(kind_of("said Tom Cleveland", "Cleveland"), Some(Kind::Per));
+        assert_eq!(
+            kind_of("Orlando said on Monday", "Orlando"),
+            Some(Kind::Per)
+        );
+        assert_eq!(kind_of("Orlando's lawyer", "Orlando"), Some(Kind::Per));
+    }
+}
