@@ -6,7 +6,32 @@
 use super::entities::{Kind, Raw};
 use super::entity_words::REPORTING;
 use super::gazetteer::Gazetteer;
-use super::tokens::is_capital;
+use super::tokens::{is_all_caps, is_capital};
+
+/// Nouns of kinship before a given name: the name is a relative's.
+const KIN: &[&str] = &[
+    "husband",
+    "wife",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "grandson",
+    "granddaughter",
+    "boyfriend",
+    "girlfriend",
+    "fiance",
+    "fiancé",
+    "fiancee",
+    "fiancée",
+];
 
 /// Retypes as places the lone names of `out` that are large cities' names (see the module's
 /// summary): no title before them, no capitalised word next to them, no reporting verb after.
@@ -32,8 +57,22 @@ pub(super) fn named_cities(text: &str, out: &mut [Raw]) {
         let joined = before.len() < r.span.start && is_capital(prev)
             || rest.starts_with(' ') && is_capital(next_word);
         let reported = REPORTING.contains(&next_word.to_lowercase().as_str());
+        // "her husband Gary": a relative is a person.
+        let kin = before.len() < r.span.start && KIN.contains(&prev.to_lowercase().as_str());
+        // "Barry and Honey Sherman": a given name sharing the surname of the next person.
+        let shared = rest
+            .strip_prefix(" and ")
+            .map(|x| x.split_whitespace().take(2).collect::<Vec<_>>())
+            .is_some_and(|ws| {
+                ws.len() == 2
+                    && ws.iter().all(|w| {
+                        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                        is_capital(w) && !is_all_caps(w)
+                    })
+                    && (g.is_first_name(ws[0]) || g.is_name_word(ws[0]))
+            });
         let possessive = rest.starts_with("'s") || rest.starts_with("\u{2019}s");
-        if !joined && !reported && !possessive {
+        if !joined && !reported && !possessive && !kin && !shared {
             r.retype(Kind::Loc);
         }
     }
@@ -72,5 +111,11 @@ mod tests {
             Some(Kind::Per)
         );
         assert_eq!(kind_of("Orlando's lawyer", "Orlando"), Some(Kind::Per));
+        // A relative, and a given name sharing the next person's surname.
+        assert_eq!(kind_of("her husband Gary, of", "Gary"), Some(Kind::Per));
+        assert_eq!(
+            kind_of("to Barry and Honey Sherman?", "Barry"),
+            Some(Kind::Per)
+        );
     }
 }
