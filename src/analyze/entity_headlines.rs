@@ -9,7 +9,7 @@
 
 use super::entities::{Kind, Raw};
 use super::entity_headline_types::headline_types;
-use super::entity_institutions::headline_person;
+use super::entity_institutions::{headline_person, POSTAL};
 use super::entity_words::{
     DEMONYM_ENDINGS, GEO_SUFFIX, LOC_SUFFIX, MEDIA_SUFFIX, MISC_SUFFIX, ORG_SUFFIX, REPORTING,
 };
@@ -26,12 +26,9 @@ const MINOR: &[&str] = &[
     "over", "than", "upon", "out", "amid", "after", "about",
 ];
 
-/// Postal codes of US states (and "NZ") that are no ordinary word or common initials.
-const POSTAL: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CT", "DE", "FL", "GA", "IL", "IA", "KS", "KY", "MD", "MI", "MN", "MS",
-    "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "RI", "SC", "SD", "CA", "LA",
-    "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "NZ",
-];
+/// State postal codes that are also words or common initials ("IN", "OR", "CO"): not read as
+/// the state when they stand alone in a headline.
+const AMBIGUOUS_POSTAL: &[&str] = &["CO", "HI", "ID", "IN", "MA", "ME", "OK", "OR", "PA"];
 
 /// True when a headline is written in title case, so that its capitals say nothing: no word
 /// after the first is a lower-case word that title case would capitalise. "Snowden calls for
@@ -289,7 +286,8 @@ pub fn headline_names(text: &str, span: Span, out: &mut Vec<Raw>) {
     // words or common initials ("IN", "OR", "ME", "OK", "HI", "CO", "PA", "MA", "ID") are not.
     for r in out.iter_mut() {
         let name = r.span.of(text);
-        if r.gaz.is_none() && r.kind != Some(Kind::Per) && POSTAL.contains(&name) {
+        let postal = POSTAL.contains(&name) && !AMBIGUOUS_POSTAL.contains(&name) || name == "NZ";
+        if r.gaz.is_none() && r.kind != Some(Kind::Per) && postal {
             r.kind = Some(Kind::Loc);
             r.weak = false;
         }

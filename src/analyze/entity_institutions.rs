@@ -136,7 +136,7 @@ pub(super) fn call_sign(w: &str) -> bool {
 }
 
 /// USPS codes of the states and districts, written after a town ("San Diego, CA").
-const POSTAL: &[&str] = &[
+pub(super) const POSTAL: &[&str] = &[
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
     "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
     "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",

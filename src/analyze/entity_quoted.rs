@@ -94,37 +94,26 @@ pub(super) fn hyphen_prefix(t: &str, start: usize, joined: bool) -> Option<Raw> 
         return None;
     }
     let g = Gazetteer::get();
-    let m = g
+    let span = Span::new(start, start + head.len());
+    let known = g
         .find(head, |s, e| s == 0 && e == head.len())
         .into_iter()
-        .next();
+        .next()
+        .filter(|m| {
+            matches!(
+                g.entries[m.entry].kind,
+                GazKind::Loc | GazKind::Misc | GazKind::Org | GazKind::Media
+            )
+        });
+    if let Some(m) = known {
+        return Some(Raw::known(span, gaz_kind(g.entries[m.entry].kind), m.entry));
+    }
     let place_compound = !joined
         && PLACE_COMPOUNDS.contains(&tail)
         && !is_all_caps(head)
         && head.chars().count() >= 3
         && head.chars().all(char::is_alphabetic);
-    let known = m.as_ref().is_some_and(|m| {
-        matches!(
-            g.entries[m.entry].kind,
-            GazKind::Loc | GazKind::Misc | GazKind::Org | GazKind::Media
-        )
-    });
-    if place_compound && !known {
-        return Some(Raw::typed(Span::new(start, start + head.len()), Kind::Loc));
-    }
-    let m = m?;
-    let kind = g.entries[m.entry].kind;
-    matches!(
-        kind,
-        GazKind::Loc | GazKind::Misc | GazKind::Org | GazKind::Media
-    )
-    .then(|| {
-        Raw::known(
-            Span::new(start, start + head.len()),
-            gaz_kind(kind),
-            m.entry,
-        )
-    })
+    place_compound.then(|| Raw::typed(span, Kind::Loc))
 }
 
 /// The whole gazetteer name `word` starting at `start`, if there is one.
