@@ -74,18 +74,34 @@ use storyline::{Article, Story};
 /// An annotated entity: start, end, type.
 type Gold = (usize, usize, String);
 
-/// Gold documents of a fixture: text, and their entities.
-fn gold(raw: &str) -> Vec<(String, Vec<Gold>)> {
+/// A gold document: its text, its entities, and the fixture part it is in (the letter of the
+/// last `# part X` line before it, if any).
+struct Doc {
+    text: String,
+    spans: Vec<Gold>,
+    part: Option<String>,
+}
+
+/// Gold documents of a fixture.
+fn gold(raw: &str) -> Vec<Doc> {
     let mut docs = Vec::new();
     let mut text = String::new();
     let mut spans = Vec::new();
+    let mut part: Option<String> = None;
     for line in raw.lines().chain(std::iter::once("")) {
+        if let Some(rest) = line.strip_prefix("# part ") {
+            part = Some(rest.trim().to_string());
+        }
         if line.starts_with('#') {
             continue;
         }
         if line.trim().is_empty() {
             if !text.is_empty() {
-                docs.push((std::mem::take(&mut text), std::mem::take(&mut spans)));
+                docs.push(Doc {
+                    text: std::mem::take(&mut text),
+                    spans: std::mem::take(&mut spans),
+                    part: part.clone(),
+                });
             }
             continue;
         }
@@ -108,6 +124,20 @@ fn gold(raw: &str) -> Vec<(String, Vec<Gold>)> {
     docs
 }
 
+/// With `NER_DUMP=DIR` set, writes `DIR/<fixture name>.jsonl`: one line per document with its
+/// text, part, gold entities and storyline's, as byte offsets, for `scripts/bench-ner-peers`
+/// to score other taggers beside storyline on the same documents.
+fn dump(name: &str, lines: &[serde_json::Value]) {
+    let Some(dir) = std::env::var_os("NER_DUMP") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).expect("NER_DUMP folder");
+    let file = dir.join(format!("{}.jsonl", name.replace(' ', "-")));
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&file, body).expect("NER_DUMP file");
+}
+
 /// Precision, recall, F1 from true positives, false positives, false negatives.
 fn prf(t: usize, p: usize, n: usize) -> (f64, f64, f64) {
     let pr = t as f64 / (t + p).max(1) as f64;
@@ -128,7 +158,8 @@ fn score(name: &str, raw: &str) -> f64 {
     let mut tp: BTreeMap<String, usize> = BTreeMap::new();
     let mut fp: BTreeMap<String, usize> = BTreeMap::new();
     let mut fn_: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, (text, spans)) in docs.iter().enumerate() {
+    let mut lines = Vec::new();
+    for (i, Doc { text, spans, part }) in docs.iter().enumerate() {
         let story = Story::from_articles(vec![Article::from_text(format!("d{i}"), text.clone())]);
         let ents = Entities::build(&story);
         let pred: Vec<Gold> = ents
@@ -142,6 +173,9 @@ fn score(name: &str, raw: &str) -> f64 {
                 )
             })
             .collect();
+        lines.push(serde_json::json!({
+            "doc": i, "part": part, "text": text, "gold": spans, "storyline": pred,
+        }));
         for p in &pred {
             if spans.contains(p) {
                 *tp.entry(p.2.clone()).or_default() += 1;
@@ -170,6 +204,7 @@ fn score(name: &str, raw: &str) -> f64 {
             }
         }
     }
+    dump(name, &lines);
     let (mut at, mut ap, mut an) = (0, 0, 0);
     println!("{name}: {} documents", docs.len());
     for k in ["PER", "LOC", "ORG", "MISC"] {
