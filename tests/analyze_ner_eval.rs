@@ -60,7 +60,10 @@
 //! headlines 0.662; all 0.689; 0.692 after `hl3`, 0.694 after `cities`) and
 //! `analyze-ner-heldout18.txt` (round 18, 22 ECB+ `ecbplus` articles: 0.844, unchanged by `hl3`,
 //! 0.848 after `cities`). The README tabulates every round and
-//! what was revised against which.
+//! what was revised against which. `entity_f1_of_headlines_read_with_their_story` scores the
+//! headline rounds (14–17) a second way, each headline tagged together with the other headlines of
+//! its UCI story from `../shared` (skipped without it), as a stream is read; and `NER_DUMP=DIR`
+//! writes every document's gold and predicted entities for `bench/ner.sh`.
 //! Exact-span, exact-type precision, recall and F1, overall and per type; `cargo test --test
 //! analyze_ner_eval -- --nocapture` prints them (and, with `NER_ERRORS=1`, every miss and
 //! extra, a miss with the region the cleaner put it in). The floors asserted are regression
@@ -76,14 +79,14 @@ type Gold = (usize, usize, String);
 
 /// A gold document: its text, its entities, and the fixture part it is in (the letter of the
 /// last `# part X` line before it, if any).
-struct Doc {
+struct GoldDoc {
     text: String,
     spans: Vec<Gold>,
     part: Option<String>,
 }
 
 /// Gold documents of a fixture.
-fn gold(raw: &str) -> Vec<Doc> {
+fn gold(raw: &str) -> Vec<GoldDoc> {
     let mut docs = Vec::new();
     let mut text = String::new();
     let mut spans = Vec::new();
@@ -97,7 +100,7 @@ fn gold(raw: &str) -> Vec<Doc> {
         }
         if line.trim().is_empty() {
             if !text.is_empty() {
-                docs.push(Doc {
+                docs.push(GoldDoc {
                     text: std::mem::take(&mut text),
                     spans: std::mem::take(&mut spans),
                     part: part.clone(),
@@ -150,37 +153,25 @@ fn prf(t: usize, p: usize, n: usize) -> (f64, f64, f64) {
     (pr, rc, f)
 }
 
-/// Tags every document of a fixture (each its own story: no help from other articles), prints
-/// per-type and overall scores, and returns overall F1 and per-type F1.
-fn score(name: &str, raw: &str) -> f64 {
-    let show = std::env::var_os("NER_ERRORS").is_some();
-    let docs = gold(raw);
-    let mut tp: BTreeMap<String, usize> = BTreeMap::new();
-    let mut fp: BTreeMap<String, usize> = BTreeMap::new();
-    let mut fn_: BTreeMap<String, usize> = BTreeMap::new();
-    let mut lines = Vec::new();
-    for (i, Doc { text, spans, part }) in docs.iter().enumerate() {
-        let story = Story::from_articles(vec![Article::from_text(format!("d{i}"), text.clone())]);
-        let ents = Entities::build(&story);
-        let pred: Vec<Gold> = ents
-            .mentions
-            .iter()
-            .map(|m| {
-                (
-                    m.span.start,
-                    m.span.end,
-                    ents.entities[m.entity].kind.label().to_string(),
-                )
-            })
-            .collect();
-        lines.push(serde_json::json!({
-            "doc": i, "part": part, "text": text, "gold": spans, "storyline": pred,
-        }));
-        for p in &pred {
+/// True positives, false positives and false negatives per type.
+#[derive(Default)]
+struct Tally {
+    tp: BTreeMap<String, usize>,
+    fp: BTreeMap<String, usize>,
+    fn_: BTreeMap<String, usize>,
+}
+
+impl Tally {
+    /// Counts one document's predictions `pred` against its gold `spans`; with `NER_ERRORS`
+    /// set, prints every miss (with the region the cleaner put it in) and every extra.
+    fn add(&mut self, name: &str, doc: &storyline::doc::Doc, spans: &[Gold], pred: &[Gold]) {
+        let show = std::env::var_os("NER_ERRORS").is_some();
+        let text = &doc.article.text;
+        for p in pred {
             if spans.contains(p) {
-                *tp.entry(p.2.clone()).or_default() += 1;
+                *self.tp.entry(p.2.clone()).or_default() += 1;
             } else {
-                *fp.entry(p.2.clone()).or_default() += 1;
+                *self.fp.entry(p.2.clone()).or_default() += 1;
                 if show {
                     eprintln!("  {name} extra  {} {:?}", p.2, &text[p.0..p.1]);
                 }
@@ -188,10 +179,10 @@ fn score(name: &str, raw: &str) -> f64 {
         }
         for g in spans {
             if !pred.contains(g) {
-                *fn_.entry(g.2.clone()).or_default() += 1;
+                *self.fn_.entry(g.2.clone()).or_default() += 1;
                 if show {
                     // Where the cleaner put the missed name (kept text unless said).
-                    let region = story.docs[0]
+                    let region = doc
                         .regions
                         .iter()
                         .find(|r| r.span.start <= g.0 && g.1 <= r.span.end)
@@ -204,24 +195,60 @@ fn score(name: &str, raw: &str) -> f64 {
             }
         }
     }
-    dump(name, &lines);
-    let (mut at, mut ap, mut an) = (0, 0, 0);
-    println!("{name}: {} documents", docs.len());
-    for k in ["PER", "LOC", "ORG", "MISC"] {
-        let get = |m: &BTreeMap<String, usize>| m.get(k).copied().unwrap_or(0);
-        let (t, p, n) = (get(&tp), get(&fp), get(&fn_));
-        let (pr, rc, f) = prf(t, p, n);
-        println!("  {k:4}  gold {:3}  P {pr:.3}  R {rc:.3}  F1 {f:.3}", t + n);
-        at += t;
-        ap += p;
-        an += n;
+
+    /// Prints per-type and overall scores and returns overall F1.
+    fn report(&self, name: &str, docs: usize) -> f64 {
+        let (mut at, mut ap, mut an) = (0, 0, 0);
+        println!("{name}: {docs} documents");
+        for k in ["PER", "LOC", "ORG", "MISC"] {
+            let get = |m: &BTreeMap<String, usize>| m.get(k).copied().unwrap_or(0);
+            let (t, p, n) = (get(&self.tp), get(&self.fp), get(&self.fn_));
+            let (pr, rc, f) = prf(t, p, n);
+            println!("  {k:4}  gold {:3}  P {pr:.3}  R {rc:.3}  F1 {f:.3}", t + n);
+            at += t;
+            ap += p;
+            an += n;
+        }
+        let (pr, rc, f) = prf(at, ap, an);
+        println!(
+            "  all   gold {:3}  P {pr:.3}  R {rc:.3}  F1 {f:.3}",
+            at + an
+        );
+        f
     }
-    let (pr, rc, f) = prf(at, ap, an);
-    println!(
-        "  all   gold {:3}  P {pr:.3}  R {rc:.3}  F1 {f:.3}",
-        at + an
-    );
-    f
+}
+
+/// The mentions of document `d` of a tagged story, with their entity's kind.
+fn predicted(ents: &Entities, d: usize) -> Vec<Gold> {
+    ents.mentions
+        .iter()
+        .filter(|m| m.doc == d)
+        .map(|m| {
+            (
+                m.span.start,
+                m.span.end,
+                ents.entities[m.entity].kind.label().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Tags every document of a fixture (each its own story: no help from other articles), prints
+/// per-type and overall scores, and returns overall F1.
+fn score(name: &str, raw: &str) -> f64 {
+    let docs = gold(raw);
+    let mut tally = Tally::default();
+    let mut lines = Vec::new();
+    for (i, GoldDoc { text, spans, part }) in docs.iter().enumerate() {
+        let story = Story::from_articles(vec![Article::from_text(format!("d{i}"), text.clone())]);
+        let pred = predicted(&Entities::build(&story), 0);
+        lines.push(serde_json::json!({
+            "doc": i, "part": part, "text": text, "gold": spans, "storyline": pred,
+        }));
+        tally.add(name, &story.docs[0], spans, &pred);
+    }
+    dump(name, &lines);
+    tally.report(name, docs.len())
 }
 
 /// Scores a fixture and fails when its F1 falls below `floor` (a regression guard set just
@@ -401,4 +428,120 @@ fn entity_f1_on_the_eighteenth_held_out_set() {
         include_str!("fixtures/analyze-ner-heldout18.txt"),
         0.83,
     );
+}
+
+/// The UCI News Aggregator sample the headline rounds were drawn from (`../shared`).
+fn uci_sample() -> Option<Vec<(String, String)>> {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/uci-news-headlines/uci_news_aggregator_first6366rows.csv");
+    let mut reader = csv::Reader::from_path(&file).ok()?;
+    let rows = reader
+        .records()
+        .map(|r| r.expect("UCI row"))
+        .map(|r| (r[1].trim().to_string(), r[5].to_string()))
+        .collect();
+    Some(rows)
+}
+
+/// Tags the headlines of a fixture's `parts` as storyline reads a headline stream: each one in
+/// a story with the other headlines of its UCI story (unannotated, from the sample; a headline
+/// not found there stands alone), and scores the annotated ones only. Prints the scores beside
+/// those of the same headlines read alone, and returns (alone, with their story).
+fn score_with_story(
+    name: &str,
+    raw: &str,
+    parts: &[&str],
+    rows: &[(String, String)],
+) -> (f64, f64) {
+    let docs: Vec<GoldDoc> = gold(raw)
+        .into_iter()
+        .filter(|d| d.part.as_deref().is_none_or(|p| parts.contains(&p)))
+        .collect();
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        let story = rows
+            .iter()
+            .find(|r| r.0 == d.text.trim())
+            .map_or_else(|| format!("alone {i}"), |r| r.1.clone());
+        groups.entry(story).or_default().push(i);
+    }
+    let (mut alone, mut with) = (Tally::default(), Tally::default());
+    for (story_id, members) in &groups {
+        let mut articles: Vec<Article> = members
+            .iter()
+            .map(|&i| Article::from_text(format!("d{i}"), docs[i].text.clone()))
+            .collect();
+        for (k, (title, s)) in rows.iter().enumerate() {
+            if s == story_id && !members.iter().any(|&i| docs[i].text.trim() == title) {
+                articles.push(Article::from_text(format!("row{k}"), title.clone()));
+            }
+        }
+        let story = Story::from_articles(articles);
+        let ents = Entities::build(&story);
+        for (d, &i) in members.iter().enumerate() {
+            let lone = Story::from_articles(vec![story.docs[d].article.clone()]);
+            let pred = predicted(&Entities::build(&lone), 0);
+            alone.add(
+                &format!("{name} alone"),
+                &lone.docs[0],
+                &docs[i].spans,
+                &pred,
+            );
+            let pred = predicted(&ents, d);
+            with.add(
+                &format!("{name} story"),
+                &story.docs[d],
+                &docs[i].spans,
+                &pred,
+            );
+        }
+    }
+    (
+        alone.report(&format!("{name} headlines, each alone"), docs.len()),
+        with.report(&format!("{name} headlines, with their story"), docs.len()),
+    )
+}
+
+/// Headlines read with the other headlines of their story, as `storyline analyze` and the
+/// stream read them. Needs `../shared` (skips without it).
+#[test]
+fn entity_f1_of_headlines_read_with_their_story() {
+    let Some(rows) = uci_sample() else {
+        eprintln!("skip: ../shared/data/uci-news-headlines is absent");
+        return;
+    };
+    // (fixture, its headline parts (none: all of it), floor with the story)
+    for (name, raw, parts, floor) in [
+        (
+            "held-out 14",
+            include_str!("fixtures/analyze-ner-heldout14.txt"),
+            &["C"][..],
+            0.74,
+        ),
+        (
+            "held-out 15",
+            include_str!("fixtures/analyze-ner-heldout15.txt"),
+            &[][..],
+            0.70,
+        ),
+        (
+            "held-out 16",
+            include_str!("fixtures/analyze-ner-heldout16.txt"),
+            &["B"][..],
+            0.74,
+        ),
+        (
+            "held-out 17",
+            include_str!("fixtures/analyze-ner-heldout17.txt"),
+            &["B", "C"][..],
+            0.65,
+        ),
+    ] {
+        let (alone, with) = score_with_story(name, raw, parts, &rows);
+        println!("{name}: headlines alone {alone:.3}, with their story {with:.3}");
+        assert!(
+            with >= floor,
+            "{name} headlines with their story: F1 fell to {with:.3}"
+        );
+    }
 }

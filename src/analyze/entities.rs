@@ -266,10 +266,16 @@ impl Entities {
             }
         }
         let text_of = |d: usize| story.docs[d].article.text.as_str();
+        // True when a span lies in a title-case part of its document.
+        let in_head = |d: usize, sp: Span| {
+            heads
+                .iter()
+                .any(|&(hd, h)| hd == d && h.start <= sp.start && sp.end <= h.end)
+        };
         names_from_body(&mut raws, &heads, text_of);
         teams_by_place(&mut raws, text_of);
         people_over_companies(&mut raws, text_of);
-        organisations_everywhere(&mut raws, text_of);
+        organisations_everywhere(&mut raws, text_of, in_head);
         works_keep_the(&mut raws, text_of);
         let mut accs: Vec<Acc> = Vec::new();
         let mut by_gaz: HashMap<usize, usize> = HashMap::new();
@@ -409,19 +415,26 @@ impl Entities {
             } else {
                 None
             };
-            // With no evidence of its own, a name is what the same name was before.
+            // With no evidence of its own, a name is what the same name was before; a word in
+            // doubt in a title-case part only where the name was seen outside title case too
+            // (in a headline stream, every title-case headline capitalises "Auditions").
+            let doubtful = r.weak && in_head(*d, r.span);
             let alias = alias.or_else(|| {
                 untyped
                     .then(|| {
                         [Kind::Per, Kind::Loc, Kind::Org, Kind::Misc]
                             .iter()
-                            .find_map(|&k| {
+                            .filter_map(|&k| {
                                 let key = if k == Kind::Per {
                                     fold(name)
                                 } else {
                                     name.to_string()
                                 };
                                 by_text.get(&(k, key)).copied()
+                            })
+                            .max_by_key(|&a| (accs[a].mentions.len(), std::cmp::Reverse(a)))
+                            .filter(|&a| {
+                                !doubtful || accs[a].mentions.iter().any(|m| !in_head(m.0, m.2))
                             })
                     })
                     .flatten()
@@ -480,6 +493,9 @@ impl Entities {
                 }
             };
             add(&mut accs[a], *d, *s, r, text);
+        }
+        for a in accs.iter_mut() {
+            join_pieces(a, text_of);
         }
         finish(accs)
     }
@@ -541,6 +557,37 @@ fn find_person(accs: &[Acc], first: Option<&str>, last: &str) -> Option<usize> {
                 _ => true,
             }
     })
+}
+
+/// Joins two mentions of one entity that stand a space apart in the same sentence into one,
+/// where together they are one of the entity's forms: in a title-case headline, a name the
+/// scan left in pieces ("Grant" "Gustin") that the story's other text names whole ("Grant
+/// Gustin") joins its person piece by piece.
+fn join_pieces<'a>(a: &mut Acc, text_of: impl Fn(usize) -> &'a str) {
+    if a.mentions.len() < 2 {
+        return;
+    }
+    a.mentions.sort_by_key(|m| (m.0, m.2.start));
+    let mut out: Vec<RawPlace> = Vec::with_capacity(a.mentions.len());
+    for m in a.mentions.drain(..) {
+        if let Some(last) = out.last_mut() {
+            let text = text_of(m.0);
+            if last.0 == m.0
+                && last.1 == m.1
+                && last.2.end < m.2.start
+                && &text[last.2.end..m.2.start] == " "
+                && a.forms
+                    .iter()
+                    .any(|(f, _)| f == &text[last.2.start..m.2.end])
+            {
+                last.2 = Span::new(last.2.start, m.2.end);
+                last.3 = Span::new(last.3.start.min(m.3.start), last.3.end.max(m.3.end));
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    a.mentions = out;
 }
 
 fn finish(accs: Vec<Acc>) -> Entities {
@@ -867,5 +914,50 @@ mod tests {
         assert_eq!(fold("Sergey"), fold("Sergei"));
         assert_eq!(fold("Zelensky"), fold("Zelenskyy"));
         assert_ne!(fold("Blinken"), fold("Lavrov"));
+    }
+}
+
+#[cfg(test)]
+mod story_tests {
+    use super::*;
+
+    /// The mentions of each document of a story of one-line articles, as (text, kind).
+    fn tagged(lines: &[&str]) -> Vec<Vec<(String, Kind)>> {
+        let story = Story::from_articles(
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| crate::Article::from_text(format!("a{i}"), t.to_string()))
+                .collect(),
+        );
+        let ents = Entities::build(&story);
+        (0..lines.len())
+            .map(|d| {
+                ents.mentions
+                    .iter()
+                    .filter(|m| m.doc == d)
+                    .map(|m| {
+                        let text = &story.docs[d].article.text;
+                        (m.span.of(text).to_string(), ents.entities[m.entity].kind)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_pieces_in_a_title_case_headline_is_one_mention() {
+        let docs = tagged(&[
+            "Check Out Grant Gustin's Full Costume For The Flash",
+            "First full costume photo of Grant Gustin as the superhero",
+        ]);
+        assert!(
+            docs[0].contains(&("Grant Gustin".to_string(), Kind::Per)),
+            "{docs:?}"
+        );
+        assert!(
+            !docs[0].iter().any(|(t, _)| t == "Grant" || t == "Gustin"),
+            "{docs:?}"
+        );
     }
 }

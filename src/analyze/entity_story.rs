@@ -6,6 +6,7 @@
 
 use super::entities::{Kind, Raw};
 use super::gazetteer::{GazKind, Gazetteer};
+use crate::model::Span;
 use std::collections::HashSet;
 
 /// The possessive endings a company's name may hold ("McDonald's").
@@ -88,10 +89,13 @@ mod tests {
 /// executives", "the drug company, Chimerix", "the CEO of Hipcricket") is an organisation in
 /// its other mentions too, where only a weak cue typed it: a reporting verb after it
 /// ("Chimerix said": a person), a preposition before it ("from Hipcricket": a place), or
-/// nothing. A mention with a title, a gazetteer entry or several words keeps its type.
+/// nothing. A mention with a title, a gazetteer entry or several words keeps its type. A cue
+/// in title-case text (`in_head`) counts only for its own mention: there every word is
+/// capitalised, and a headline stream's "Auditions" or "Revealed" would spread to the rest.
 pub(super) fn organisations_everywhere<'a>(
     raws: &mut [(usize, Option<usize>, Raw)],
     text_of: impl Fn(usize) -> &'a str,
+    in_head: impl Fn(usize, Span) -> bool,
 ) {
     let g = Gazetteer::get();
     let single = |d: usize, r: &Raw| {
@@ -100,7 +104,7 @@ pub(super) fn organisations_everywhere<'a>(
     };
     let orgs: HashSet<&str> = raws
         .iter()
-        .filter(|(_, _, r)| r.kind == Some(Kind::Org) && !r.weak)
+        .filter(|(d, _, r)| r.kind == Some(Kind::Org) && !r.weak && !in_head(*d, r.span))
         .filter_map(|(d, _, r)| single(*d, r))
         .filter(|w| !g.is_first_name(w) && !g.is_surname(w))
         .collect();
@@ -119,7 +123,20 @@ pub(super) fn organisations_everywhere<'a>(
         })
         .map(str::to_string)
         .collect();
-    let orgs: HashSet<&str> = orgs.into_iter().filter(|w| !people.contains(*w)).collect();
+    // "Titanfall developer" once, "the game 'Titanfall'" many times: a word typed otherwise
+    // more often than as an organisation, outside title case, is left to its mentions.
+    let votes = |w: &str, kind: Option<Kind>| {
+        raws.iter()
+            .filter(|(d, _, r)| !r.weak && r.kind.is_some() && !in_head(*d, r.span))
+            .filter(|(d, _, r)| r.span.of(text_of(*d)) == w)
+            .filter(|(_, _, r)| kind.is_none_or(|k| r.kind == Some(k)))
+            .count()
+    };
+    let orgs: HashSet<&str> = orgs
+        .into_iter()
+        .filter(|w| !people.contains(*w))
+        .filter(|w| 2 * votes(w, Some(Kind::Org)) >= votes(w, None))
+        .collect();
     for (d, _, r) in raws.iter_mut() {
         // A product stays one ("KitKat" bars of the maker "KitKat").
         if single(*d, r).is_some_and(|w| orgs.contains(w))
@@ -179,9 +196,34 @@ mod story_tests {
             (0, None, Raw::typed(sp(0, "Paul Paris"), Kind::Per)),
             (0, None, Raw::typed(sp(1, "Paris"), Kind::Org)),
         ];
-        organisations_everywhere(&mut raws, |_| text);
+        organisations_everywhere(&mut raws, |_| text, |_, _| false);
         assert_eq!(raws[1].2.kind, Some(Kind::Org));
         assert_eq!(raws[2].2.kind, Some(Kind::Per));
+    }
+
+    #[test]
+    fn an_organisation_cue_in_title_case_or_outvoted_stays_put() {
+        let text = "Auditions Executives Quit. Auditions said no. Titanfall developer. \
+                    'Titanfall' and 'Titanfall' ship. Titanfall said";
+        let sp = |nth: usize, w: &str| {
+            let s = text.match_indices(w).nth(nth).expect("word").0;
+            Span::new(s, s + w.len())
+        };
+        let head = sp(0, "Auditions Executives Quit");
+        let mut raws = vec![
+            (0, None, Raw::typed(sp(0, "Auditions"), Kind::Org)),
+            (0, None, Raw::typed(sp(1, "Auditions"), Kind::Per)),
+            (0, None, Raw::typed(sp(0, "Titanfall"), Kind::Org)),
+            (0, None, Raw::typed(sp(1, "Titanfall"), Kind::Misc)),
+            (0, None, Raw::typed(sp(2, "Titanfall"), Kind::Misc)),
+            (0, None, Raw::typed(sp(3, "Titanfall"), Kind::Per)),
+        ];
+        let in_head = |_, s: Span| head.start <= s.start && s.end <= head.end;
+        organisations_everywhere(&mut raws, |_| text, in_head);
+        // The cue in the title-case line counts for that line only.
+        assert_eq!(raws[1].2.kind, Some(Kind::Per));
+        // One organisation cue against two works and a person: no spreading.
+        assert_eq!(raws[5].2.kind, Some(Kind::Per));
     }
 
     #[test]
