@@ -22,7 +22,9 @@ use super::entity_detect::gaz_kind;
 use super::entity_headline_body::names_from_body;
 use super::entity_headlines::{headline_names, lone_headline, title_case_headline, without_slug};
 use super::entity_metonymy::teams_by_place;
-use super::entity_story::{organisations_everywhere, people_over_companies, works_keep_the};
+use super::entity_story::{
+    one_kind_per_story, organisations_everywhere, people_over_companies, works_keep_the,
+};
 pub(crate) use super::entity_words::REPORTING;
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_capital, is_initial};
@@ -276,6 +278,7 @@ impl Entities {
         teams_by_place(&mut raws, text_of);
         people_over_companies(&mut raws, text_of);
         organisations_everywhere(&mut raws, text_of, in_head);
+        one_kind_per_story(&mut raws, text_of, in_head);
         works_keep_the(&mut raws, text_of);
         let mut accs: Vec<Acc> = Vec::new();
         let mut by_gaz: HashMap<usize, usize> = HashMap::new();

@@ -7,7 +7,7 @@
 use super::entities::{Kind, Raw};
 use super::gazetteer::{GazKind, Gazetteer};
 use crate::model::Span;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The possessive endings a company's name may hold ("McDonald's").
 const POSSESSIVES: &[&str] = &["'s", "\u{2019}s"];
@@ -148,6 +148,60 @@ pub(super) fn organisations_everywhere<'a>(
     }
 }
 
+/// One kind per story: a name the gazetteer does not hold, typed by its own words around it
+/// outside title case (`in_head` tells title-case text) mostly as one kind, is that kind in all
+/// its mentions ("the game 'Titanfall'" many times, "Titanfall developer" and "Insider claims
+/// Titanfall has" once each), title-case headlines and doubtful mentions included. A word that
+/// ends the name of one of the story's people is left to the merging, which makes it theirs.
+pub(super) fn one_kind_per_story<'a>(
+    raws: &mut [(usize, Option<usize>, Raw)],
+    text_of: impl Fn(usize) -> &'a str,
+    in_head: impl Fn(usize, Span) -> bool,
+) {
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+    let mut known: HashSet<&str> = HashSet::new();
+    let mut surnames: HashSet<&str> = HashSet::new();
+    for (d, _, r) in raws.iter() {
+        let name = r.span.of(text_of(*d));
+        if r.gaz.is_some() {
+            known.insert(name);
+        }
+        if r.kind == Some(Kind::Per) && name.contains(' ') {
+            surnames.extend(name.split_whitespace().last());
+        }
+        if let Some(k) = r.kind.filter(|_| !r.weak && !in_head(*d, r.span)) {
+            votes.entry(name).or_default()[KINDS.iter().position(|x| *x == k).unwrap_or(0)] += 1;
+        }
+    }
+    let decided: HashMap<String, Kind> = votes
+        .into_iter()
+        .filter(|(name, _)| !known.contains(name) && !surnames.contains(name))
+        .filter_map(|(name, v)| {
+            let total: usize = v.iter().sum();
+            let (i, best) = v.iter().enumerate().max_by_key(|(_, c)| **c)?;
+            (total >= MIN_VOTES && 2 * best > total).then(|| (name.to_string(), KINDS[i]))
+        })
+        .collect();
+    if decided.is_empty() {
+        return;
+    }
+    for (d, _, r) in raws.iter_mut() {
+        if r.gaz.is_some() {
+            continue;
+        }
+        if let Some(&k) = decided.get(r.span.of(text_of(*d))) {
+            r.kind = Some(k);
+            r.weak = false;
+        }
+    }
+}
+
+/// The kinds in the order of a vote's counts.
+const KINDS: [Kind; 4] = [Kind::Per, Kind::Loc, Kind::Org, Kind::Misc];
+
+/// The fewest typed mentions outside title case that settle a name's kind for its story.
+const MIN_VOTES: usize = 2;
+
 /// "The Dragon Waiting is a cabinet of wonders": where the story names a work "The Dragon
 /// Waiting", a mention "Dragon Waiting" right after a "The" (which the scan drops at a
 /// sentence's start) is that work, with its "The".
@@ -241,5 +295,42 @@ mod story_tests {
         works_keep_the(&mut raws, |_| text);
         assert_eq!(raws[1].2.span.of(text), "The Dragon Waiting");
         assert_eq!(raws[2].2.span.of(text), "Dragon Waiting");
+    }
+}
+
+#[cfg(test)]
+mod vote_tests {
+    use super::*;
+
+    #[test]
+    fn a_name_takes_the_kind_most_of_its_story_gives_it() {
+        let text = "Titanfall Launch Today. the game 'Titanfall' ships. a look at 'Titanfall'. \
+                    Insider says Titanfall sold. Paul Chimerix, Chimerix, 'Chimerix', 'Chimerix'.";
+        let sp = |nth: usize, w: &str| {
+            let s = text.match_indices(w).nth(nth).expect("word").0;
+            Span::new(s, s + w.len())
+        };
+        let head = sp(0, "Titanfall Launch Today");
+        let mut doubtful = Raw::typed(sp(0, "Titanfall"), Kind::Misc);
+        doubtful.kind = None;
+        doubtful.weak = true;
+        let mut raws = vec![
+            (0, None, doubtful),
+            (0, None, Raw::typed(sp(1, "Titanfall"), Kind::Misc)),
+            (0, None, Raw::typed(sp(2, "Titanfall"), Kind::Misc)),
+            (0, None, Raw::typed(sp(3, "Titanfall"), Kind::Per)),
+            (0, None, Raw::typed(sp(0, "Paul Chimerix"), Kind::Per)),
+            (0, None, Raw::typed(sp(1, "Chimerix"), Kind::Per)),
+            (0, None, Raw::typed(sp(2, "Chimerix"), Kind::Misc)),
+            (0, None, Raw::typed(sp(3, "Chimerix"), Kind::Misc)),
+        ];
+        let in_head = |_, s: Span| head.start <= s.start && s.end <= head.end;
+        one_kind_per_story(&mut raws, |_| text, in_head);
+        // Two works against one person: a work, in title case and in doubt too.
+        assert_eq!(raws[3].2.kind, Some(Kind::Misc));
+        assert_eq!(raws[0].2.kind, Some(Kind::Misc));
+        assert!(!raws[0].2.weak);
+        // A surname of the story's people is left to the merging.
+        assert_eq!(raws[5].2.kind, Some(Kind::Per));
     }
 }
