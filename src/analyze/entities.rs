@@ -268,11 +268,15 @@ impl Entities {
             }
         }
         let text_of = |d: usize| story.docs[d].article.text.as_str();
-        // True when a span lies in a title-case part of its document.
+        // True when a span lies in a title-case part of its document (`heads` is in reading
+        // order, so the part that could hold it is the last one starting at or before it).
+        debug_assert!(heads.is_sorted_by_key(|&(d, h)| (d, h.start)));
         let in_head = |d: usize, sp: Span| {
-            heads
-                .iter()
-                .any(|&(hd, h)| hd == d && h.start <= sp.start && sp.end <= h.end)
+            let at = heads.partition_point(|&(hd, h)| (hd, h.start) <= (d, sp.start));
+            at > 0 && {
+                let (hd, h) = heads[at - 1];
+                hd == d && sp.end <= h.end
+            }
         };
         names_from_body(&mut raws, &heads, text_of);
         teams_by_place(&mut raws, text_of);
@@ -435,10 +439,10 @@ impl Entities {
                                 };
                                 by_text.get(&(k, key)).copied()
                             })
-                            .max_by_key(|&a| (accs[a].mentions.len(), std::cmp::Reverse(a)))
                             .filter(|&a| {
                                 !doubtful || accs[a].mentions.iter().any(|m| !in_head(m.0, m.2))
                             })
+                            .max_by_key(|&a| (accs[a].mentions.len(), std::cmp::Reverse(a)))
                     })
                     .flatten()
             });

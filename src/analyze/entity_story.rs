@@ -125,17 +125,16 @@ pub(super) fn organisations_everywhere<'a>(
         .collect();
     // "Titanfall developer" once, "the game 'Titanfall'" many times: a word typed otherwise
     // more often than as an organisation, outside title case, is left to its mentions.
-    let votes = |w: &str, kind: Option<Kind>| {
-        raws.iter()
-            .filter(|(d, _, r)| !r.weak && r.kind.is_some() && !in_head(*d, r.span))
-            .filter(|(d, _, r)| r.span.of(text_of(*d)) == w)
-            .filter(|(_, _, r)| kind.is_none_or(|k| r.kind == Some(k)))
-            .count()
-    };
+    let votes = kind_votes(raws, &text_of, &in_head);
+    let org = KINDS.iter().position(|k| *k == Kind::Org).unwrap_or(0);
     let orgs: HashSet<&str> = orgs
         .into_iter()
         .filter(|w| !people.contains(*w))
-        .filter(|w| 2 * votes(w, Some(Kind::Org)) >= votes(w, None))
+        .filter(|w| {
+            votes
+                .get(w)
+                .is_none_or(|v| 2 * v[org] >= v.iter().sum::<usize>())
+        })
         .collect();
     for (d, _, r) in raws.iter_mut() {
         // A product stays one ("KitKat" bars of the maker "KitKat").
@@ -158,7 +157,7 @@ pub(super) fn one_kind_per_story<'a>(
     text_of: impl Fn(usize) -> &'a str,
     in_head: impl Fn(usize, Span) -> bool,
 ) {
-    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+    let votes = kind_votes(raws, &text_of, &in_head);
     let mut known: HashSet<&str> = HashSet::new();
     let mut surnames: HashSet<&str> = HashSet::new();
     for (d, _, r) in raws.iter() {
@@ -168,9 +167,6 @@ pub(super) fn one_kind_per_story<'a>(
         }
         if r.kind == Some(Kind::Per) && name.contains(' ') {
             surnames.extend(name.split_whitespace().last());
-        }
-        if let Some(k) = r.kind.filter(|_| !r.weak && !in_head(*d, r.span)) {
-            votes.entry(name).or_default()[KINDS.iter().position(|x| *x == k).unwrap_or(0)] += 1;
         }
     }
     let decided: HashMap<String, Kind> = votes
@@ -194,6 +190,23 @@ pub(super) fn one_kind_per_story<'a>(
             r.weak = false;
         }
     }
+}
+
+/// For each name, how many of its mentions outside title case a cue typed as each kind (in the
+/// order of [`KINDS`]); mentions in doubt do not vote.
+fn kind_votes<'a>(
+    raws: &[(usize, Option<usize>, Raw)],
+    text_of: &impl Fn(usize) -> &'a str,
+    in_head: &impl Fn(usize, Span) -> bool,
+) -> HashMap<&'a str, [usize; 4]> {
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+    for (d, _, r) in raws {
+        if let Some(k) = r.kind.filter(|_| !r.weak && !in_head(*d, r.span)) {
+            let name = r.span.of(text_of(*d));
+            votes.entry(name).or_default()[KINDS.iter().position(|x| *x == k).unwrap_or(0)] += 1;
+        }
+    }
+    votes
 }
 
 /// The kinds in the order of a vote's counts.
