@@ -19,7 +19,7 @@
 
 pub use super::entity_detect::detect;
 use super::entity_detect::gaz_kind;
-use super::entity_headline_body::names_from_body;
+use super::entity_headline_body::{in_head, names_from_body};
 use super::entity_headlines::{headline_names, lone_headline, title_case_headline, without_slug};
 use super::entity_metonymy::teams_by_place;
 use super::entity_story::{
@@ -268,16 +268,9 @@ impl Entities {
             }
         }
         let text_of = |d: usize| story.docs[d].article.text.as_str();
-        // True when a span lies in a title-case part of its document (`heads` is in reading
-        // order, so the part that could hold it is the last one starting at or before it).
+        // True when a span lies in a title-case part of its document.
         debug_assert!(heads.is_sorted_by_key(|&(d, h)| (d, h.start)));
-        let in_head = |d: usize, sp: Span| {
-            let at = heads.partition_point(|&(hd, h)| (hd, h.start) <= (d, sp.start));
-            at > 0 && {
-                let (hd, h) = heads[at - 1];
-                hd == d && sp.end <= h.end
-            }
-        };
+        let in_head = |d: usize, sp: Span| in_head(&heads, d, sp);
         names_from_body(&mut raws, &heads, text_of);
         teams_by_place(&mut raws, text_of);
         people_over_companies(&mut raws, text_of);

@@ -8,6 +8,7 @@
 use super::entities::{Kind, Raw};
 use super::gazetteer::Gazetteer;
 use crate::model::Span;
+use std::collections::HashSet;
 
 /// True when `text[start..end]` stands as whole words (no letter or digit glued on either side).
 fn whole_words(text: &str, start: usize, end: usize) -> bool {
@@ -16,8 +17,20 @@ fn whole_words(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Rewrites the mentions inside each headline `heads` ((document, span) of title-case text)
-/// that split or overrun a multi-word name the same document's other text typed: the pieces
+/// True when `sp` of document `d` lies in one of `heads` ((document, span) of title-case text,
+/// in reading order, none overlapping): the part that could hold it is the last one starting
+/// at or before it.
+pub(super) fn in_head(heads: &[(usize, Span)], d: usize, sp: Span) -> bool {
+    let at = heads.partition_point(|&(hd, h)| (hd, h.start) <= (d, sp.start));
+    at > 0 && {
+        let (hd, h) = heads[at - 1];
+        hd == d && sp.end <= h.end
+    }
+}
+
+/// Rewrites the mentions inside each headline `heads` ((document, span) of title-case text, in
+/// reading order) that split or overrun a multi-word name the story's other text typed (its
+/// own document's body, or another article's, or a headline in sentence case): the pieces
 /// (weak words, or a run whose extra words are ordinary ones: "Gary Ross Still") give way to
 /// one mention of that name and kind. `raws` holds (document, sentence, mention) in reading
 /// order; `text_of` gives a document's text.
@@ -27,34 +40,27 @@ pub(super) fn names_from_body<'a>(
     text_of: impl Fn(usize) -> &'a str,
 ) {
     let g = Gazetteer::get();
-    let in_head = |d: usize, sp: Span| {
-        heads
-            .iter()
-            .any(|&(hd, h)| hd == d && h.start <= sp.start && sp.end <= h.end)
-    };
+    // Names of two or more capitalised words typed outside every headline, longest first; a
+    // name typed two ways takes the kind it had first.
+    let mut forms: Vec<(&str, Kind)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (rd, _, r) in raws.iter() {
+        let Some(kind) = r.kind.filter(|_| !r.weak) else {
+            continue;
+        };
+        let name = r.span.of(text_of(*rd));
+        let capitalised = name
+            .split(' ')
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if name.contains(' ') && capitalised && !in_head(heads, *rd, r.span) && seen.insert(name) {
+            forms.push((name, kind));
+        }
+    }
+    forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
     for &(d, head) in heads {
         let text = text_of(d);
-        // Names of two or more capitalised words typed outside every headline, longest first.
-        let mut forms: Vec<(&str, Kind)> = Vec::new();
-        for (rd, _, r) in raws.iter() {
-            let Some(kind) = r.kind.filter(|_| *rd == d && !r.weak) else {
-                continue;
-            };
-            let name = r.span.of(text);
-            let capitalised = name
-                .split(' ')
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
-            if name.contains(' ')
-                && capitalised
-                && !in_head(d, r.span)
-                && !forms.iter().any(|f| f.0 == name)
-            {
-                forms.push((name, kind));
-            }
-        }
-        forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         let mut claimed: Vec<Span> = Vec::new();
-        for (form, kind) in forms {
+        for &(form, kind) in &forms {
             let sub = head.of(text);
             for (at, _) in sub.match_indices(form) {
                 let sp = Span::new(head.start + at, head.start + at + form.len());
@@ -127,6 +133,41 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_name_split_in_words_is_another_articles_name() {
+        // Two headlines of one story: the title-case one splits the show's name, the
+        // sentence-case one types it whole.
+        let texts = [
+            "True Detective Finale Draws Big Ratings",
+            "HBO says True Detective will return",
+        ];
+        let head = Span::new(0, texts[0].len());
+        let mut raws = vec![
+            (0, None, weak(at(texts[0], 0, "True"))),
+            (0, None, weak(at(texts[0], 0, "Detective"))),
+            (1, None, Raw::typed(at(texts[1], 0, "HBO"), Kind::Org)),
+            (
+                1,
+                None,
+                Raw::typed(at(texts[1], 0, "True Detective"), Kind::Misc),
+            ),
+        ];
+        names_from_body(&mut raws, &[(0, head)], |d| texts[d]);
+        assert_eq!(raws.len(), 3);
+        assert_eq!(raws[0].2.span, at(texts[0], 0, "True Detective"));
+        assert_eq!(raws[0].2.kind, Some(Kind::Misc));
+    }
+
+    #[test]
+    fn a_span_is_in_a_head_of_its_own_document_only() {
+        let heads = [(0, Span::new(0, 10)), (1, Span::new(5, 20))];
+        assert!(in_head(&heads, 0, Span::new(2, 8)));
+        assert!(!in_head(&heads, 0, Span::new(12, 14)));
+        assert!(in_head(&heads, 1, Span::new(5, 20)));
+        assert!(!in_head(&heads, 1, Span::new(2, 8)));
+        assert!(!in_head(&heads, 2, Span::new(6, 8)));
+    }
+
+    #[test]
     fn a_headline_name_split_in_words_is_the_bodys_name() {
         let text = "Wladimir Klitschko Retains Belts\n\nWladimir Klitschko stopped him.";
         let head = Span::new(0, 32);
@@ -175,7 +216,9 @@ mod tests {
     }
 
     #[test]
-    fn another_documents_names_are_not_read() {
+    fn another_documents_names_are_read_in_their_own_text() {
+        // Offsets of document 1 are never read in document 0's text; its name is not in the
+        // headline, so nothing changes.
         let texts = [
             "Short Head\n\nBody.",
             "A much longer second document, Wladimir Klitschko.",
