@@ -112,28 +112,17 @@ pub(super) fn organisations_everywhere<'a>(
         return;
     }
     // "Paul Manafort": a surname of the story's people stays theirs.
-    let people: HashSet<String> = raws
-        .iter()
-        .filter(|(_, _, r)| r.kind == Some(Kind::Per))
-        .filter_map(|(d, _, r)| {
-            let name = r.span.of(text_of(*d));
-            name.contains(' ')
-                .then(|| name.split_whitespace().last())
-                .flatten()
-        })
-        .map(str::to_string)
-        .collect();
+    let people = story_surnames(raws, &text_of);
     // "Titanfall developer" once, "the game 'Titanfall'" many times: a word typed otherwise
     // more often than as an organisation, outside title case, is left to its mentions.
     let votes = kind_votes(raws, &text_of, &in_head);
-    let org = KINDS.iter().position(|k| *k == Kind::Org).unwrap_or(0);
     let orgs: HashSet<&str> = orgs
         .into_iter()
         .filter(|w| !people.contains(*w))
         .filter(|w| {
             votes
                 .get(w)
-                .is_none_or(|v| 2 * v[org] >= v.iter().sum::<usize>())
+                .is_none_or(|v| 2 * v[slot(Kind::Org)] >= v.iter().sum::<usize>())
         })
         .collect();
     for (d, _, r) in raws.iter_mut() {
@@ -158,24 +147,19 @@ pub(super) fn one_kind_per_story<'a>(
     in_head: impl Fn(usize, Span) -> bool,
 ) {
     let votes = kind_votes(raws, &text_of, &in_head);
-    let mut known: HashSet<&str> = HashSet::new();
-    let mut surnames: HashSet<&str> = HashSet::new();
-    for (d, _, r) in raws.iter() {
-        let name = r.span.of(text_of(*d));
-        if r.gaz.is_some() {
-            known.insert(name);
-        }
-        if r.kind == Some(Kind::Per) && name.contains(' ') {
-            surnames.extend(name.split_whitespace().last());
-        }
-    }
-    let decided: HashMap<String, Kind> = votes
+    let surnames = story_surnames(raws, &text_of);
+    let known: HashSet<&str> = raws
+        .iter()
+        .filter(|(_, _, r)| r.gaz.is_some())
+        .map(|(d, _, r)| r.span.of(text_of(*d)))
+        .collect();
+    let decided: HashMap<&str, Kind> = votes
         .into_iter()
         .filter(|(name, _)| !known.contains(name) && !surnames.contains(name))
         .filter_map(|(name, v)| {
             let total: usize = v.iter().sum();
             let (i, best) = v.iter().enumerate().max_by_key(|(_, c)| **c)?;
-            (total >= MIN_VOTES && 2 * best > total).then(|| (name.to_string(), KINDS[i]))
+            (total >= MIN_VOTES && 2 * best > total).then_some((name, KINDS[i]))
         })
         .collect();
     if decided.is_empty() {
@@ -203,10 +187,29 @@ fn kind_votes<'a>(
     for (d, _, r) in raws {
         if let Some(k) = r.kind.filter(|_| !r.weak && !in_head(*d, r.span)) {
             let name = r.span.of(text_of(*d));
-            votes.entry(name).or_default()[KINDS.iter().position(|x| *x == k).unwrap_or(0)] += 1;
+            votes.entry(name).or_default()[slot(k)] += 1;
         }
     }
     votes
+}
+
+/// The last words of the story's people named in several words ("Manafort" of "Paul
+/// Manafort"): a lone mention of one is left to the merging, which makes it theirs.
+fn story_surnames<'a>(
+    raws: &[(usize, Option<usize>, Raw)],
+    text_of: &impl Fn(usize) -> &'a str,
+) -> HashSet<&'a str> {
+    raws.iter()
+        .filter(|(_, _, r)| r.kind == Some(Kind::Per))
+        .map(|(d, _, r)| r.span.of(text_of(*d)))
+        .filter(|name| name.contains(' '))
+        .filter_map(|name| name.split_whitespace().last())
+        .collect()
+}
+
+/// A kind's place in a vote's counts ([`KINDS`]).
+fn slot(kind: Kind) -> usize {
+    KINDS.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
 /// The kinds in the order of a vote's counts.
