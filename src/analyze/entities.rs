@@ -23,7 +23,8 @@ use super::entity_headline_body::{in_head, names_from_body};
 use super::entity_headlines::{headline_names, lone_headline, title_case_headline, without_slug};
 use super::entity_metonymy::teams_by_place;
 use super::entity_story::{
-    one_kind_per_story, organisations_everywhere, people_over_companies, works_keep_the,
+    companies_over_given_names, one_kind_per_story, organisations_everywhere, people_over_companies,
+    works_keep_the,
 };
 pub(crate) use super::entity_words::REPORTING;
 use super::gazetteer::{GazKind, Gazetteer};
@@ -274,6 +275,7 @@ impl Entities {
         names_from_body(&mut raws, &heads, text_of);
         teams_by_place(&mut raws, text_of);
         people_over_companies(&mut raws, text_of);
+        companies_over_given_names(&mut raws, text_of);
         organisations_everywhere(&mut raws, text_of, in_head);
         one_kind_per_story(&mut raws, text_of, in_head);
         works_keep_the(&mut raws, text_of);

@@ -53,6 +53,43 @@ pub(super) fn people_over_companies<'a>(
     }
 }
 
+/// The mirror of [`people_over_companies`]: a one-word name that only a list of given names or
+/// surnames typed as a person (no title, no gazetteer entry), and that opens the name of an
+/// organisation the story names in several words ("Chiquita" beside "Chiquita Brands
+/// International"), is untyped, so that the merging joins it to that organisation and the
+/// story's cues, not the list, decide its kind. A surname of the story's people stays theirs.
+pub(super) fn companies_over_given_names<'a>(
+    raws: &mut [(usize, Option<usize>, Raw)],
+    text_of: impl Fn(usize) -> &'a str,
+) {
+    let g = Gazetteer::get();
+    let openers: HashSet<&str> = raws
+        .iter()
+        .filter(|(_, _, r)| r.kind == Some(Kind::Org) && !r.weak)
+        .map(|(d, _, r)| r.span.of(text_of(*d)))
+        .filter(|name| name.contains(' '))
+        .filter_map(|name| name.split_whitespace().next())
+        .collect();
+    if openers.is_empty() {
+        return;
+    }
+    let people = story_surnames(raws, &text_of);
+    for (d, _, r) in raws.iter_mut() {
+        let name = r.span.of(text_of(*d));
+        if r.kind == Some(Kind::Per)
+            && r.gaz.is_none()
+            && r.full == r.span
+            && !name.contains(' ')
+            && (g.is_first_name(name) || g.is_surname(name))
+            && openers.contains(name)
+            && !people.contains(name)
+        {
+            r.kind = None;
+            r.weak = false;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,6 +331,31 @@ mod story_tests {
         assert_eq!(raws[1].2.kind, Some(Kind::Per));
         // One organisation cue against two works and a person: no spreading.
         assert_eq!(raws[5].2.kind, Some(Kind::Per));
+    }
+
+    #[test]
+    fn a_given_name_that_opens_a_company_of_the_story_is_left_to_the_merging() {
+        let text = "Chiquita Brands International agreed. Chiquita shares rose. Mr. Chiquita \
+                    spoke. Tyson said. Mike Tyson won. Tyson Foods fell.";
+        let sp = |nth: usize, w: &str| {
+            let s = text.match_indices(w).nth(nth).expect("word").0;
+            Span::new(s, s + w.len())
+        };
+        let mut titled = Raw::typed(sp(2, "Chiquita"), Kind::Per);
+        titled.full = Span::new(titled.span.start - 4, titled.span.end);
+        let mut raws = vec![
+            (0, None, Raw::typed(sp(0, "Chiquita Brands International"), Kind::Org)),
+            (0, None, Raw::typed(sp(1, "Chiquita"), Kind::Per)),
+            (0, None, titled),
+            (0, None, Raw::typed(sp(0, "Tyson"), Kind::Per)),
+            (0, None, Raw::typed(sp(0, "Mike Tyson"), Kind::Per)),
+            (0, None, Raw::typed(sp(0, "Tyson Foods"), Kind::Org)),
+        ];
+        companies_over_given_names(&mut raws, |_| text);
+        assert_eq!(raws[1].2.kind, None);
+        // A title makes a person, and a surname of the story's people stays theirs.
+        assert_eq!(raws[2].2.kind, Some(Kind::Per));
+        assert_eq!(raws[3].2.kind, Some(Kind::Per));
     }
 
     #[test]
