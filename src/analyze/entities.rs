@@ -23,8 +23,8 @@ use super::entity_headline_body::{in_head, names_from_body};
 use super::entity_headlines::{headline_names, lone_headline, title_case_headline, without_slug};
 use super::entity_metonymy::teams_by_place;
 use super::entity_story::{
-    companies_over_given_names, one_kind_per_story, organisations_everywhere, people_over_companies,
-    works_keep_the,
+    companies_over_given_names, one_kind_per_story, organisations_everywhere,
+    people_over_companies, works_keep_the,
 };
 pub(crate) use super::entity_words::REPORTING;
 use super::gazetteer::{GazKind, Gazetteer};

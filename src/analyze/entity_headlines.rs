@@ -11,7 +11,8 @@ use super::entities::{Kind, Raw};
 use super::entity_headline_types::headline_types;
 use super::entity_institutions::{headline_person, POSTAL};
 use super::entity_words::{
-    DEMONYM_ENDINGS, GEO_SUFFIX, LOC_SUFFIX, MEDIA_SUFFIX, MISC_SUFFIX, ORG_SUFFIX, REPORTING,
+    glued_particle, DEMONYM_ENDINGS, GEO_SUFFIX, LOC_SUFFIX, MEDIA_SUFFIX, MISC_SUFFIX, ORG_SUFFIX,
+    REPORTING,
 };
 use super::gazetteer::Gazetteer;
 use super::tokens::{is_all_caps, is_capital, Tok};
@@ -87,9 +88,15 @@ pub(super) fn title_case_run(
                 || !g.is_ordinary(toks[k + 1].text(text)));
         // "Miley Cyrus", "Zac Efron": two names that are no ordinary words, side by side.
         let pair = k + 1 < j && plain_name(text, toks, k) && plain_name(text, toks, k + 1);
+        // "Neil deGrasse Tyson": a particle glued to the surname makes three words.
+        let width = if k + 2 < j && glued_particle(toks[k + 1].text(text)) {
+            3
+        } else {
+            2
+        };
         if named || pair {
-            out.push((k, k + 2, Some(Kind::Per), false));
-            k += 2;
+            out.push((k, k + width, Some(Kind::Per), false));
+            k += width;
         } else {
             let kind = lone_kind(text, toks, k);
             out.push((k, k + 1, kind, kind.is_none()));
@@ -447,6 +454,26 @@ mod tests {
         assert!(found.contains(&("Fisher".into(), Some(Kind::Per))));
         let found = names("Xbox Goes MASSIVE Again");
         assert!(!found.iter().any(|f| f.0 == "MASSIVE"));
+    }
+
+    #[test]
+    fn a_glued_particle_and_a_titled_two_word_name_stay_whole() {
+        for t in [
+            "Neil deGrasse Tyson on Cosmos, the Scientific Method, Religion",
+            "How Does Neil deGrasse Tyson's Cosmos Compare to the Original?",
+            "Neil deGrasse Tyson tells Stephen Colbert that science is true",
+        ] {
+            let found = names(t);
+            assert!(
+                found.contains(&("Neil deGrasse Tyson".into(), Some(Kind::Per))),
+                "{t}: {found:?}"
+            );
+        }
+        let found = names("Sen. Rand Paul Says US Must Take Strong Action");
+        assert!(found.contains(&("Rand Paul".into(), Some(Kind::Per))), "{found:?}");
+        // A one-word name after a title still ends before the verb.
+        let found = names("Sen. Warren Says Banks Must Pay");
+        assert!(found.contains(&("Warren".into(), Some(Kind::Per))), "{found:?}");
     }
 
     #[test]

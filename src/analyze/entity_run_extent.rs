@@ -7,12 +7,12 @@
 use super::entity_context::{species, title_surname};
 use super::entity_detect::{candidate, opens_sentence, plain_gap, Ctx, State};
 use super::entity_institutions::{county_before_title, epithet, eponym_illness};
-use super::entity_words::is_stop;
+use super::entity_words::{glued_particle, is_stop};
 use super::entity_words::{
     CONNECT, DIRECTION, LOC_SUFFIX, MISC_SUFFIX, ORG_HEAD, ORG_SUFFIX, ROAD_WORDS,
 };
 use super::gazetteer::{GazKind, Gazetteer};
-use super::tokens::is_initial;
+use super::tokens::{is_all_caps, is_initial};
 
 /// The token after the run of capitalised words that starts at token `i`; `title` is the last
 /// title seen (a headline's titled name ends at its surname).
@@ -24,7 +24,19 @@ pub(super) fn run_end(cx: &Ctx, title: Option<(usize, usize)>, i: usize) -> usiz
     let titled_headline = cx.headline && title.is_some_and(|(_, te)| te == i);
     loop {
         // In a headline a title's name ends at the surname ("Blinken Meets …").
-        if titled_headline && !Gazetteer::get().is_first_name(tx(j - 1)) && !is_initial(tx(j - 1)) {
+        // "Sen. Rand Paul Says": a second word that is no ordinary English word is the surname
+        // of a given name the list lacks.
+        let g = Gazetteer::get();
+        let surname_next = j == i + 1
+            && j < cx.n
+            && !g.is_first_name(tx(i))
+            && !g.is_ordinary(tx(j))
+            && !is_all_caps(tx(j))
+            && !is_all_caps(tx(i));
+        if titled_headline
+            && (j == i + 2 && !g.is_first_name(tx(i)) && !is_initial(tx(i))
+                || !g.is_first_name(tx(j - 1)) && !is_initial(tx(j - 1)) && !surname_next)
+        {
             break;
         }
         match grow(cx, i, j) {
@@ -70,8 +82,9 @@ fn grow(cx: &Ctx, i: usize, j: usize) -> Option<usize> {
     let tx = |k: usize| cx.tx(k);
     // "Michael Bloomberg", "Robert Ford": a one-word organisation after a given name is
     // a surname.
-    // "John M. Ford": a middle initial between them too.
-    let surname_gaz = (j == i + 1 || j == i + 2 && is_initial(tx(i + 1)))
+    // "John M. Ford", "Neil deGrasse Tyson": a middle initial or a particle between them too.
+    let surname_gaz = (j == i + 1
+        || j == i + 2 && (is_initial(tx(i + 1)) || glued_particle(tx(i + 1))))
         && j < n
         && g.is_first_name(tx(i))
         && gaz_at[j].is_some_and(|(e, k)| {
@@ -96,7 +109,12 @@ fn grow(cx: &Ctx, i: usize, j: usize) -> Option<usize> {
             || title_surname(text, toks, gaz_at, i, j))
         && !compass
         && plain_gap(toks[j].gap(text))
-        && candidate(tx(j))
+        && (candidate(tx(j))
+            // "Neil deGrasse Tyson": a particle glued to a surname, inside a name.
+            || glued_particle(tx(j))
+                && j + 1 < n
+                && plain_gap(toks[j + 1].gap(text))
+                && candidate(tx(j + 1)))
     {
         Some(j + 1)
     } else if j + 1 < n

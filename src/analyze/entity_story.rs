@@ -344,7 +344,11 @@ mod story_tests {
         let mut titled = Raw::typed(sp(2, "Chiquita"), Kind::Per);
         titled.full = Span::new(titled.span.start - 4, titled.span.end);
         let mut raws = vec![
-            (0, None, Raw::typed(sp(0, "Chiquita Brands International"), Kind::Org)),
+            (
+                0,
+                None,
+                Raw::typed(sp(0, "Chiquita Brands International"), Kind::Org),
+            ),
             (0, None, Raw::typed(sp(1, "Chiquita"), Kind::Per)),
             (0, None, titled),
             (0, None, Raw::typed(sp(0, "Tyson"), Kind::Per)),

@@ -482,6 +482,17 @@ pub(crate) const CONNECT: &[&str] = &[
     "of", "de", "del", "da", "von", "van", "der", "bin", "al", "la", "du",
 ];
 
+/// "deGrasse", "vanDyke", "dePaul": a lower-case name particle glued to a capitalised word.
+pub(crate) fn glued_particle(t: &str) -> bool {
+    CONNECT.iter().any(|p| {
+        t.strip_prefix(p).is_some_and(|rest| {
+            rest.chars().next().is_some_and(char::is_uppercase)
+                && rest.chars().skip(1).all(char::is_lowercase)
+                && rest.len() >= 3
+        })
+    })
+}
+
 /// Words after (or before, inverted) a name that make it a person: reporting verbs.
 pub(crate) const REPORTING: &[&str] = &[
     "said",
