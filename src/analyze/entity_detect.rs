@@ -56,7 +56,10 @@ pub(super) fn candidate(t: &str) -> bool {
     let plural_abbreviation = t.len() >= 3
         && t.ends_with('s')
         && t[..t.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+    // "Q4 Profit", "1Q Sales": a fiscal quarter is a date.
+    let quarter = matches!(t.as_bytes(), [b'Q', b'1'..=b'4'] | [b'1'..=b'4', b'Q']);
     (is_capital(t) || is_initial(t))
+        && !quarter
         && !CALENDAR.contains(&t)
         && !NOT_NAMES.contains(&t)
         && !compound

@@ -86,8 +86,17 @@ pub(super) fn title_case_run(
             && (k == s
                 || !g.is_ordinary(toks[k].text(text))
                 || !g.is_ordinary(toks[k + 1].text(text)));
-        // "Miley Cyrus", "Zac Efron": two names that are no ordinary words, side by side.
-        let pair = k + 1 < j && plain_name(text, toks, k) && plain_name(text, toks, k + 1);
+        // "Miley Cyrus", "Zac Efron": two names that are no ordinary words, side by side; or
+        // initials before one ("J.C. Penney", "J. Crew").
+        let initials = |t: &str| {
+            t.len() >= 2
+                && t.as_bytes()
+                    .chunks(2)
+                    .all(|c| matches!(c, [a, b'.'] if a.is_ascii_uppercase()))
+        };
+        let pair = k + 1 < j
+            && (plain_name(text, toks, k) || initials(toks[k].text(text)))
+            && plain_name(text, toks, k + 1);
         // "Neil deGrasse Tyson": a particle glued to the surname makes three words.
         let width = if k + 2 < j && glued_particle(toks[k + 1].text(text)) {
             3
@@ -162,11 +171,12 @@ pub(super) fn title_case_suffix_ok(words: &[&str]) -> bool {
         .iter()
         .any(|l| l.contains(&w))
     };
+    // "Eagle Q4 Profit Falls": a figure or a quarter is no word of a name.
     words.len() == 1 && (listed(words[0]) || !g.is_ordinary(words[0]) || !words[0].ends_with('s'))
         || words.len() <= 4
-            && words[..words.len() - 1]
-                .iter()
-                .any(|w| !g.is_ordinary(w) || is_all_caps(w))
+            && words[..words.len() - 1].iter().any(|w| {
+                (!g.is_ordinary(w) || is_all_caps(w)) && !w.chars().any(|c| c.is_ascii_digit())
+            })
 }
 
 /// The one line of a document that holds nothing else, when it reads like a headline (at most
@@ -470,10 +480,38 @@ mod tests {
             );
         }
         let found = names("Sen. Rand Paul Says US Must Take Strong Action");
-        assert!(found.contains(&("Rand Paul".into(), Some(Kind::Per))), "{found:?}");
+        assert!(
+            found.contains(&("Rand Paul".into(), Some(Kind::Per))),
+            "{found:?}"
+        );
         // A one-word name after a title still ends before the verb.
         let found = names("Sen. Warren Says Banks Must Pay");
-        assert!(found.contains(&("Warren".into(), Some(Kind::Per))), "{found:?}");
+        assert!(
+            found.contains(&("Warren".into(), Some(Kind::Per))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_headline_that_opens_with_a_name_keeps_its_first_word() {
+        let found = names("Miley Cyrus Posts Loss As Sales Fall Again");
+        assert!(
+            found.contains(&("Miley Cyrus".into(), Some(Kind::Per))),
+            "{found:?}"
+        );
+        let found = names("J.K. Rowling Writes Again");
+        assert!(
+            found.contains(&("J.K. Rowling".into(), Some(Kind::Per))),
+            "{found:?}"
+        );
+        // A quarter is no name, nor the words before a suffix with one among them.
+        let found = names("American Eagle Q4 Profit Falls");
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.0.contains("Q4") || f.0.contains("Falls")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -233,12 +233,14 @@ pub(super) fn run_start(cx: &Ctx, i: usize, j: usize) -> Option<(usize, bool)> {
         return None;
     }
     // "Archaeologist Giles Hamm": a sentence-initial word before a given name, or an
-    // ordinary word before a name that ends in a surname.
+    // ordinary word before a name that ends in a surname; in a title-case headline, where the
+    // verbs after a name are capitalised too, only an ordinary word ("Miley Cyrus Posts").
     if initial
         && s == i
         && j - s >= 3
         && !g.is_first_name(tx(s))
-        && (g.is_first_name(tx(s + 1)) || g.is_ordinary(tx(s)) && g.is_surname(tx(j - 1)))
+        && (g.is_first_name(tx(s + 1)) && (!cx.headline || g.is_ordinary(tx(s)))
+            || g.is_ordinary(tx(s)) && g.is_surname(tx(j - 1)))
     {
         s += 1;
         // "Courtesy of Linda Hooper": the linking word goes with the word before it.
