@@ -721,6 +721,25 @@ mod tests {
     }
 
     #[test]
+    fn a_company_cue_outweighs_a_mountain_and_names_the_officer_company() {
+        let f = found("Bitcoin exchange Mt. Gox filed for bankruptcy near Mount Kumgang.");
+        assert!(has(&f, "Mt. Gox", Kind::Org), "{f:?}");
+        assert!(has(&f, "Mount Kumgang", Kind::Loc), "{f:?}");
+        let f = found("Later, Mt. Gox CEO Mark Karpeles apologised.");
+        assert!(has(&f, "Mt. Gox", Kind::Org), "{f:?}");
+        assert!(has(&f, "Mark Karpeles", Kind::Per), "{f:?}");
+        // Only a name that is no ordinary word, in title case no verb before the officer.
+        let f = found("Later, Former CEO Mark Karpeles apologised.");
+        assert!(!f.iter().any(|x| x.0 == "Former"), "{f:?}");
+        let t = "EBay Asks Shareholders To Vote Against PayPal Split While Icahn Claims CEO  ...";
+        let f = detect(t, Span::new(0, t.len()), true);
+        assert!(
+            !f.iter().any(|r| !r.weak && r.span.of(t).contains("Claims")),
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn long_organisation_names_run_across_linking_words() {
         let f = found("She joined the National Association for the Advancement of Colored People.");
         let name = "National Association for the Advancement of Colored People";

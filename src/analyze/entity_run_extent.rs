@@ -4,6 +4,7 @@
 //! loses the sentence-initial words, stop words and saints' "St." before it; some runs are no
 //! names at all ("Room 423", "Crohn's disease") or belong to the title after them.
 
+use super::entities::{Kind, Raw};
 use super::entity_context::{species, title_surname};
 use super::entity_detect::{candidate, opens_sentence, plain_gap, Ctx, State};
 use super::entity_institutions::{county_before_title, epithet, eponym_illness};
@@ -13,6 +14,7 @@ use super::entity_words::{
 };
 use super::gazetteer::{GazKind, Gazetteer};
 use super::tokens::{is_all_caps, is_initial};
+use crate::model::Span;
 
 /// The token after the run of capitalised words that starts at token `i`; `title` is the last
 /// title seen (a headline's titled name ends at its surname).
@@ -286,6 +288,19 @@ pub(super) fn words_before_title(cx: &Ctx, st: &mut State, s: usize, j: usize) -
     {
         // "Bexar County Sheriff Javier Salazar": the county is a place of its own.
         county_before_title(text, toks, gaz_at, &mut st.out, s, j);
+        // "Mt. Gox CEO Mark Karpeles": the name before a company's officer is the company's.
+        let words: Vec<&str> = (s..j).map(tx).collect();
+        if matches!(tx(j), "CEO" | "Chairman" | "chairman" | "Chairwoman" | "chairwoman")
+            && words.iter().any(|w| !g.is_ordinary(w) || is_all_caps(w))
+            // In title case the verb before it is capitalised too ("Icahn Claims CEO").
+            && (!cx.headline || words.len() <= 2 && !g.is_ordinary(words[words.len() - 1]))
+            && !st.out.last().is_some_and(|p| p.span.end > toks[s].span.start)
+        {
+            st.out.push(Raw::typed(
+                Span::new(toks[s].span.start, toks[j - 1].span.end),
+                Kind::Org,
+            ));
+        }
         st.prefix = Some((s, j));
         return true;
     }

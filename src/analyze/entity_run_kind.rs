@@ -15,7 +15,7 @@ use super::entity_headlines::title_case_run;
 use super::entity_institutions::{call_sign, postal_state};
 use super::entity_run_evidence::Evidence;
 use super::entity_run_suffix::Run;
-use super::entity_words::PLACE_BEFORE;
+use super::entity_words::{LOC_HEAD, LOC_SUFFIX, PLACE_BEFORE};
 use super::tokens::{is_all_caps, is_capital, is_initial};
 use crate::model::Span;
 
@@ -73,7 +73,15 @@ fn rule_kind(cx: &Ctx, out: &[Raw], run: &Run, ev: &Evidence) -> Option<Kind> {
         ..
     } = *ev;
     let business = business(text, toks, s, j);
-    if suffix_kind.is_some() {
+    // "bitcoin exchange Mt. Gox", "Mt. Gox CEO": a company's cue outweighs a mountain's word
+    // at the start of the name (a place's word at its end still wins).
+    let mountain_company = suffix_kind == Some(Kind::Loc)
+        && LOC_HEAD.contains(&words[0])
+        && !LOC_SUFFIX.contains(&last)
+        && (org_before || business);
+    if mountain_company {
+        Some(Kind::Org)
+    } else if suffix_kind.is_some() {
         suffix_kind
     } else if product {
         Some(Kind::Misc)

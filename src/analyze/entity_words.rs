@@ -603,6 +603,7 @@ pub(crate) const ORG_BEFORE: &[&str] = &[
     "broadcaster",
     "publisher",
     "startup",
+    "exchange",
     "start-up",
     "conglomerate",
     "chain",
