@@ -13,12 +13,13 @@ const ABBREV: &[&str] = &[
 ];
 
 /// Abbreviations that keep their full stop only when capitalised (states and provinces in AP
-/// style, street words): "Oakville, Ont.", "Old Colony Rd.".
+/// style, street words, abbreviated given names): "Oakville, Ont.", "Old Colony Rd.", "Jos. A.
+/// Bank".
 const CAP_ABBREV: &[&str] = &[
     "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ill", "kan", "kans", "ky",
     "mass", "mich", "minn", "miss", "mo", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "wis",
     "wyo", "ont", "que", "alta", "sask", "rd", "ave", "blvd", "ga", "la", "va", "ind", "tex",
-    "mont", "wash", "alta", "nfld",
+    "mont", "wash", "alta", "nfld", "jos", "wm", "chas", "thos", "jas", "benj", "robt", "saml",
 ];
 
 /// One token of a sentence.
@@ -140,6 +141,33 @@ mod tests {
             [
                 "US", "Sec.", "of", "State", "Antony", "J.", "Blinken", "met", "Russia", "envoy",
                 "in", "the", "U.S."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_given_name_keeps_its_full_stop() {
+        let t = "Men's Wearhouse buys Jos. A. Bank. Jos is in Nigeria. The jos. case";
+        let got: Vec<&str> = tokenize(t, Span::new(0, t.len()))
+            .iter()
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Men",
+                "Wearhouse",
+                "buys",
+                "Jos.",
+                "A.",
+                "Bank",
+                "Jos",
+                "is",
+                "in",
+                "Nigeria",
+                "The",
+                "jos",
+                "case"
             ]
         );
     }
