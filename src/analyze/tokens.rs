@@ -54,10 +54,17 @@ pub fn is_initial(t: &str) -> bool {
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
 }
 
-/// True for a token of two or more letters, all upper case ("NATO", "KYIV").
+/// True for a token of two or more letters, all upper case ("NATO", "KYIV"), or an
+/// abbreviation with a small linking letter or two inside ("BoE", "DoJ", "TfL").
 pub fn is_all_caps(t: &str) -> bool {
-    t.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    let b = t.as_bytes();
+    let linked = (3..=4).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && b[b.len() - 1].is_ascii_uppercase()
+        && b[1..b.len() - 1].iter().all(u8::is_ascii_lowercase);
+    linked
+        || t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// Tokens of `span` in `text`.
@@ -180,5 +187,6 @@ mod tests {
         assert!(is_initial(toks[2].text(t)));
         assert!(!is_initial(toks[1].text(t)));
         assert!(is_all_caps("NATO") && !is_all_caps("Nato"));
+        assert!(is_all_caps("BoE") && is_all_caps("TfL") && !is_all_caps("Bob"));
     }
 }
