@@ -484,6 +484,9 @@ mod tests {
             found.contains(&("Rand Paul".into(), Some(Kind::Per))),
             "{found:?}"
         );
+        // An ordinary word after a title in title case is no person.
+        let found = names("True Detective Finale Crashes HBO GO");
+        assert!(!found.iter().any(|f| f.0 == "Finale"), "{found:?}");
         // A one-word name after a title still ends before the verb.
         let found = names("Sen. Warren Says Banks Must Pay");
         assert!(
