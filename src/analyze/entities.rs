@@ -725,6 +725,9 @@ mod tests {
         let f = found("Bitcoin exchange Mt. Gox filed for bankruptcy near Mount Kumgang.");
         assert!(has(&f, "Mt. Gox", Kind::Org), "{f:?}");
         assert!(has(&f, "Mount Kumgang", Kind::Loc), "{f:?}");
+        let f = found("Fans raised the money via Kickstarter and flew via Dubai.");
+        assert!(has(&f, "Kickstarter", Kind::Org), "{f:?}");
+        assert!(has(&f, "Dubai", Kind::Loc), "{f:?}");
         let f = found("Later, Mt. Gox CEO Mark Karpeles apologised.");
         assert!(has(&f, "Mt. Gox", Kind::Org), "{f:?}");
         assert!(has(&f, "Mark Karpeles", Kind::Per), "{f:?}");

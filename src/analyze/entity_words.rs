@@ -453,7 +453,6 @@ pub(crate) const PLACE_BEFORE: &[&str] = &[
     "capital",
     "toward",
     "towards",
-    "via",
     "around",
 ];
 /// Nouns before "of" that make the name after it a place ("the province of Gansu").
@@ -603,6 +602,8 @@ pub(crate) const ORG_BEFORE: &[&str] = &[
     "broadcaster",
     "publisher",
     "startup",
+    // "via Kickstarter", "via Twitter": a platform more often than a place a route passes.
+    "via",
     "exchange",
     "start-up",
     "conglomerate",
