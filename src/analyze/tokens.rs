@@ -136,13 +136,18 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
 mod tests {
     use super::*;
 
+    /// The tokens of all of `t`, as text.
+    fn texts(t: &str) -> Vec<&str> {
+        tokenize(t, Span::new(0, t.len()))
+            .iter()
+            .map(|k| k.text(t))
+            .collect()
+    }
+
     #[test]
     fn tokens_keep_initials_and_abbreviations() {
         let t = "US Sec. of State Antony J. Blinken met Russia\u{2019}s envoy in the U.S.";
-        let got: Vec<&str> = tokenize(t, Span::new(0, t.len()))
-            .iter()
-            .map(|k| k.text(t))
-            .collect();
+        let got = texts(t);
         assert_eq!(
             got,
             [
@@ -155,10 +160,7 @@ mod tests {
     #[test]
     fn an_abbreviated_given_name_keeps_its_full_stop() {
         let t = "Men's Wearhouse buys Jos. A. Bank. Jos is in Nigeria. The jos. case";
-        let got: Vec<&str> = tokenize(t, Span::new(0, t.len()))
-            .iter()
-            .map(|k| k.text(t))
-            .collect();
+        let got = texts(t);
         assert_eq!(
             got,
             [
