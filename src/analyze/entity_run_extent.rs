@@ -294,7 +294,7 @@ pub(super) fn words_before_title(cx: &Ctx, st: &mut State, s: usize, j: usize) -
             && words.iter().any(|w| !g.is_ordinary(w) || is_all_caps(w))
             // In title case the verb before it is capitalised too ("Icahn Claims CEO").
             && (!cx.headline || words.len() <= 2 && !g.is_ordinary(words[words.len() - 1]))
-            && !st.out.last().is_some_and(|p| p.span.end > toks[s].span.start)
+            && st.out.last().is_none_or(|p| p.span.end <= toks[s].span.start)
         {
             st.out.push(Raw::typed(
                 Span::new(toks[s].span.start, toks[j - 1].span.end),
