@@ -8,6 +8,7 @@
 //! ("Oil Falls", "Stock Market News").
 
 use super::entities::{Kind, Raw};
+use super::entity_cues::initials;
 use super::entity_headline_types::headline_types;
 use super::entity_institutions::{headline_person, POSTAL};
 use super::entity_words::{
@@ -15,7 +16,7 @@ use super::entity_words::{
     REPORTING,
 };
 use super::gazetteer::Gazetteer;
-use super::tokens::{is_all_caps, is_capital, Tok};
+use super::tokens::{is_all_caps, is_capital, is_initial, Tok};
 use crate::clean::{Region, RegionKind};
 use crate::model::Span;
 
@@ -88,14 +89,9 @@ pub(super) fn title_case_run(
                 || !g.is_ordinary(toks[k + 1].text(text)));
         // "Miley Cyrus", "Zac Efron": two names that are no ordinary words, side by side; or
         // initials before one ("J.C. Penney", "J. Crew").
-        let initials = |t: &str| {
-            t.len() >= 2
-                && t.as_bytes()
-                    .chunks(2)
-                    .all(|c| matches!(c, [a, b'.'] if a.is_ascii_uppercase()))
-        };
+        let lead = toks[k].text(text);
         let pair = k + 1 < j
-            && (plain_name(text, toks, k) || initials(toks[k].text(text)))
+            && (plain_name(text, toks, k) || is_initial(lead) || initials(lead))
             && plain_name(text, toks, k + 1);
         // "Neil deGrasse Tyson": a particle glued to the surname makes three words.
         let width = if k + 2 < j && glued_particle(toks[k + 1].text(text)) {

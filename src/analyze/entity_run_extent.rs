@@ -12,7 +12,7 @@ use super::entity_words::{glued_particle, is_stop};
 use super::entity_words::{
     CONNECT, DIRECTION, LOC_SUFFIX, MISC_SUFFIX, ORG_HEAD, ORG_SUFFIX, ROAD_WORDS,
 };
-use super::gazetteer::{GazKind, Gazetteer};
+use super::gazetteer::GazKind;
 use super::tokens::{is_all_caps, is_initial};
 use crate::model::Span;
 
@@ -24,22 +24,22 @@ pub(super) fn run_end(cx: &Ctx, title: Option<(usize, usize)>, i: usize) -> usiz
     let tx = |k: usize| cx.tx(k);
     let mut j = i + 1;
     let titled_headline = cx.headline && title.is_some_and(|(_, te)| te == i);
+    let g = cx.g;
     loop {
-        // In a headline a title's name ends at the surname ("Blinken Meets …").
-        // "Sen. Rand Paul Says": a second word that is no ordinary English word is the surname
-        // of a given name the list lacks.
-        let g = Gazetteer::get();
-        let surname_next = j == i + 1
-            && j < cx.n
-            && !g.is_first_name(tx(i))
-            && !g.is_ordinary(tx(j))
-            && !is_all_caps(tx(j))
-            && !is_all_caps(tx(i));
-        if titled_headline
-            && (j == i + 2 && !g.is_first_name(tx(i)) && !is_initial(tx(i))
-                || !g.is_first_name(tx(j - 1)) && !is_initial(tx(j - 1)) && !surname_next)
-        {
-            break;
+        // In a headline a title's name ends at the surname ("Blinken Meets …"); a second word
+        // that is no ordinary English word is the surname of a given name the list lacks
+        // ("Sen. Rand Paul Says").
+        if titled_headline {
+            let given = |k: usize| g.is_first_name(tx(k)) || is_initial(tx(k));
+            let surname_next = j == i + 1
+                && j < n
+                && !g.is_first_name(tx(i))
+                && !g.is_ordinary(tx(j))
+                && !is_all_caps(tx(j))
+                && !is_all_caps(tx(i));
+            if j == i + 2 && !given(i) || !given(j - 1) && !surname_next {
+                break;
+            }
         }
         match grow(cx, i, j) {
             Some(k) => j = k,
@@ -289,17 +289,22 @@ pub(super) fn words_before_title(cx: &Ctx, st: &mut State, s: usize, j: usize) -
         // "Bexar County Sheriff Javier Salazar": the county is a place of its own.
         county_before_title(text, toks, gaz_at, &mut st.out, s, j);
         // "Mt. Gox CEO Mark Karpeles": the name before a company's officer is the company's.
-        let words: Vec<&str> = (s..j).map(tx).collect();
-        if matches!(tx(j), "CEO" | "Chairman" | "chairman" | "Chairwoman" | "chairwoman")
-            && words.iter().any(|w| !g.is_ordinary(w) || is_all_caps(w))
-            // In title case the verb before it is capitalised too ("Icahn Claims CEO").
-            && (!cx.headline || words.len() <= 2 && !g.is_ordinary(words[words.len() - 1]))
-            && st.out.last().is_none_or(|p| p.span.end <= toks[s].span.start)
-        {
-            st.out.push(Raw::typed(
-                Span::new(toks[s].span.start, toks[j - 1].span.end),
-                Kind::Org,
-            ));
+        let officer = matches!(
+            tx(j),
+            "CEO" | "Chairman" | "chairman" | "Chairwoman" | "chairwoman"
+        );
+        if officer {
+            let words: Vec<&str> = (s..j).map(tx).collect();
+            if words.iter().any(|w| !g.is_ordinary(w) || is_all_caps(w))
+                // In title case the verb before it is capitalised too ("Icahn Claims CEO").
+                && (!cx.headline || words.len() <= 2 && !g.is_ordinary(words[words.len() - 1]))
+                && st.out.last().is_none_or(|p| p.span.end <= toks[s].span.start)
+            {
+                st.out.push(Raw::typed(
+                    Span::new(toks[s].span.start, toks[j - 1].span.end),
+                    Kind::Org,
+                ));
+            }
         }
         st.prefix = Some((s, j));
         return true;

@@ -48,18 +48,19 @@ impl<'a> Run<'a> {
         let toks = &cx.toks[..];
         let tx = |k: usize| cx.tx(k);
         let out = &st.out;
-        // A title just before the run (a lower-case one may stand before a comma).
-        // In a title-case headline an ordinary word after a title is a headline's word ("True
+        // A title just before the run (a lower-case one may stand before a comma). In a
+        // title-case headline an ordinary word after a title is a headline's word ("True
         // Detective Finale", "Detective Season"), unless it is also a name ("Sen. Warren").
-        let g = cx.g;
-        let w = tx(s);
-        let headline_word = cx.headline
-            && g.is_ordinary(w)
-            && !g.is_first_name(w)
-            && !g.is_surname(w)
-            && !g.is_name_word(w);
+        let headline_word = |w: &str| {
+            let g = cx.g;
+            cx.headline
+                && g.is_ordinary(w)
+                && !g.is_first_name(w)
+                && !g.is_surname(w)
+                && !g.is_name_word(w)
+        };
         let titled = st.title.filter(|&(_, te)| {
-            te == s && !headline_word && {
+            te == s && !headline_word(tx(s)) && {
                 let gap = toks[s].gap(text);
                 plain_gap(gap) || (gap.trim() == "," && !is_capital(tx(te - 1)))
             }

@@ -283,6 +283,13 @@ pub(super) fn works_keep_the<'a>(
     }
 }
 
+/// The span of the `nth` occurrence of `w` in `text` (test set-up).
+#[cfg(test)]
+fn nth_span(text: &str, nth: usize, w: &str) -> Span {
+    let s = text.match_indices(w).nth(nth).expect("word").0;
+    Span::new(s, s + w.len())
+}
+
 #[cfg(test)]
 mod story_tests {
     use super::*;
@@ -291,11 +298,7 @@ mod story_tests {
     #[test]
     fn a_word_typed_an_organisation_once_is_one_everywhere() {
         let text = "Chimerix executives met. Chimerix said no. Paris said no. Paul Paris";
-        // The `nth` occurrence of `w`.
-        let sp = |nth: usize, w: &str| {
-            let s = text.match_indices(w).nth(nth).expect("word").0;
-            Span::new(s, s + w.len())
-        };
+        let sp = |nth: usize, w: &str| nth_span(text, nth, w);
         let mut raws = vec![
             (0, None, Raw::typed(sp(0, "Chimerix"), Kind::Org)),
             (0, None, Raw::typed(sp(1, "Chimerix"), Kind::Per)),
@@ -312,10 +315,7 @@ mod story_tests {
     fn an_organisation_cue_in_title_case_or_outvoted_stays_put() {
         let text = "Auditions Executives Quit. Auditions said no. Titanfall developer. \
                     'Titanfall' and 'Titanfall' ship. Titanfall said";
-        let sp = |nth: usize, w: &str| {
-            let s = text.match_indices(w).nth(nth).expect("word").0;
-            Span::new(s, s + w.len())
-        };
+        let sp = |nth: usize, w: &str| nth_span(text, nth, w);
         let head = sp(0, "Auditions Executives Quit");
         let mut raws = vec![
             (0, None, Raw::typed(sp(0, "Auditions"), Kind::Org)),
@@ -337,10 +337,7 @@ mod story_tests {
     fn a_given_name_that_opens_a_company_of_the_story_is_left_to_the_merging() {
         let text = "Chiquita Brands International agreed. Chiquita shares rose. Mr. Chiquita \
                     spoke. Tyson said. Mike Tyson won. Tyson Foods fell.";
-        let sp = |nth: usize, w: &str| {
-            let s = text.match_indices(w).nth(nth).expect("word").0;
-            Span::new(s, s + w.len())
-        };
+        let sp = |nth: usize, w: &str| nth_span(text, nth, w);
         let mut titled = Raw::typed(sp(2, "Chiquita"), Kind::Per);
         titled.full = Span::new(titled.span.start - 4, titled.span.end);
         let mut raws = vec![
@@ -365,10 +362,7 @@ mod story_tests {
     #[test]
     fn a_work_named_with_the_keeps_it_at_a_sentence_start() {
         let text = "a book called The Dragon Waiting. The Dragon Waiting is good. Dragon Waiting";
-        let sp = |nth: usize, w: &str| {
-            let s = text.match_indices(w).nth(nth).expect("word").0;
-            Span::new(s, s + w.len())
-        };
+        let sp = |nth: usize, w: &str| nth_span(text, nth, w);
         let mut raws = vec![
             (0, None, Raw::typed(sp(0, "The Dragon Waiting"), Kind::Misc)),
             (0, None, Raw::typed(sp(1, "Dragon Waiting"), Kind::Misc)),
@@ -388,10 +382,7 @@ mod vote_tests {
     fn a_name_takes_the_kind_most_of_its_story_gives_it() {
         let text = "Titanfall Launch Today. the game 'Titanfall' ships. a look at 'Titanfall'. \
                     Insider says Titanfall sold. Paul Chimerix, Chimerix, 'Chimerix', 'Chimerix'.";
-        let sp = |nth: usize, w: &str| {
-            let s = text.match_indices(w).nth(nth).expect("word").0;
-            Span::new(s, s + w.len())
-        };
+        let sp = |nth: usize, w: &str| nth_span(text, nth, w);
         let head = sp(0, "Titanfall Launch Today");
         let mut doubtful = Raw::typed(sp(0, "Titanfall"), Kind::Misc);
         doubtful.kind = None;
