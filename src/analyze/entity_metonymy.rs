@@ -1,7 +1,10 @@
 //! Teams named by their city, state or school ("Minnesota beat Buffalo", "New York improved to
 //! 14-0-1", "missed New Orleans' season-finale", "Eastern Michigan rolled past Northern
 //! Illinois"). In a sports story a place's name right before a result verb or a team's noun,
-//! or right after "beat" or "against", stands for its club: an organisation.
+//! or right after "beat" or "against", stands for its club: an organisation. So does a
+//! place right before a player's role or its sport ("Houston quarterback Matt Schaub", "North
+//! Carolina basketball"), and, once one mention of a place is its team, every other mention of
+//! that place in the story that no place's word marks ("in Jacksonville", "Jacksonville, Fla.").
 
 use super::entities::{Kind, Raw};
 
@@ -64,10 +67,36 @@ const TEAM_NOUNS: &[&str] = &[
     "head coach",
     "bench",
     "fans",
+    "secondary",
 ];
 
+/// A player's role or a sport right after a team's name, without a possessive ("Houston
+/// quarterback Matt Schaub", "North Carolina basketball").
+const ROLE_AFTER: &[&str] = &[
+    "quarterback",
+    "coach",
+    "head coach",
+    "basketball",
+    "football",
+    "baseball",
+    "hockey",
+    "pitcher",
+    "goalkeeper",
+    "linebacker",
+    "receiver",
+    "running back",
+    "cornerback",
+    "guard",
+    "forward",
+];
+
+/// Words before a place that keep it a place even where its team is named ("in Jacksonville").
+const PLACE_WORDS_BEFORE: &[&str] = &["in", "In", "of", "near", "from", "to"];
+
 /// Words before a team's name ("against Detroit", "beat Buffalo").
-const RESULT_BEFORE: &[&str] = &["against", "beat", "beats", "defeated", "past", "edged"];
+const RESULT_BEFORE: &[&str] = &[
+    "against", "beat", "beats", "defeated", "past", "edged", "over", "visiting",
+];
 
 /// True when `text` reads as a sports story.
 fn sports_story(text: &str) -> bool {
@@ -88,11 +117,17 @@ fn team_cue(text: &str, r: &Raw) -> bool {
         .unwrap_or_else(|| (after.strip_prefix(' ').unwrap_or(""), false));
     let (rest, possessive) = after;
     let verb = !possessive && RESULT_AFTER.iter().any(|v| rest.starts_with(v));
-    let noun = possessive
-        && TEAM_NOUNS.iter().any(|n| {
+    let ends = |list: &[&str]| {
+        list.iter().any(|n| {
             rest.strip_prefix(n)
                 .is_some_and(|x| !x.starts_with(char::is_alphanumeric))
-        });
+        })
+    };
+    let noun = if possessive {
+        ends(TEAM_NOUNS)
+    } else {
+        ends(ROLE_AFTER)
+    };
     let before = text[..r.span.start]
         .strip_suffix(' ')
         .and_then(|b| b.rsplit(' ').next())
@@ -124,6 +159,38 @@ pub(super) fn teams_by_place<'a>(
             r.retype(Kind::Org);
         }
     }
+    // The other mentions of a team's place in the same story, unless a place's word marks them.
+    let teams: Vec<(usize, &str)> = raws
+        .iter()
+        .filter(|(d, _, r)| r.kind == Some(Kind::Org) && sports.iter().any(|x| x.0 == *d && x.1))
+        .map(|(d, _, r)| (*d, &text_of(*d)[r.span.start..r.span.end]))
+        .collect();
+    if teams.is_empty() {
+        return;
+    }
+    for (d, _, r) in raws.iter_mut() {
+        if r.kind != Some(Kind::Loc) {
+            continue;
+        }
+        let text = text_of(*d);
+        let name = &text[r.span.start..r.span.end];
+        if teams.iter().any(|t| t.0 == *d && t.1 == name) && !place_marked(text, r) {
+            r.retype(Kind::Org);
+        }
+    }
+}
+
+/// True when the words around the place at `r` make it a place ("in Jacksonville",
+/// "Jacksonville, Fla.").
+fn place_marked(text: &str, r: &Raw) -> bool {
+    let before = text[..r.span.start]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| PLACE_WORDS_BEFORE.contains(&w));
+    let after = text[r.span.end..]
+        .strip_prefix(", ")
+        .is_some_and(|x| x.starts_with(char::is_uppercase));
+    before || after
 }
 
 #[cfg(test)]
@@ -160,5 +227,39 @@ mod tests {
         let mut raws = vec![(0, None, Raw::typed(Span::new(0, 9), Kind::Loc))];
         teams_by_place(&mut raws, |_| text);
         assert_eq!(raws[0].2.kind, Some(Kind::Loc));
+    }
+
+    #[test]
+    fn a_role_after_a_place_and_the_team_s_other_mentions_make_organisations() {
+        let text = "Houston quarterback Matt Schaub was hit. The team won over Evansville. \
+                    Evansville fans left; the game was played in Evansville. Dallas won a game \
+                    and the season ended; the coach smiled.";
+        let nth = |w: &str, n: usize| {
+            let s = text.match_indices(w).nth(n).expect("word").0;
+            Span::new(s, s + w.len())
+        };
+        let mut raws: Vec<(usize, Option<usize>, Raw)> = [
+            nth("Houston", 0),
+            nth("Evansville", 0),
+            nth("Evansville", 1),
+            nth("Evansville", 2),
+            nth("Dallas", 0),
+        ]
+        .into_iter()
+        .map(|s| (0, None, Raw::typed(s, Kind::Loc)))
+        .collect();
+        teams_by_place(&mut raws, |_| text);
+        let kinds: Vec<_> = raws.iter().map(|r| r.2.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Some(Kind::Org),
+                Some(Kind::Org),
+                Some(Kind::Org),
+                // "in Evansville" is the town; "Dallas" is no team's name here.
+                Some(Kind::Loc),
+                Some(Kind::Loc)
+            ]
+        );
     }
 }
