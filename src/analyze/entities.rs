@@ -24,7 +24,7 @@ use super::entity_headlines::{headline_names, lone_headline, title_case_headline
 use super::entity_metonymy::teams_by_place;
 use super::entity_story::{
     companies_over_given_names, one_kind_per_story, organisations_everywhere,
-    people_over_companies, works_keep_the,
+    people_over_companies, the_outside_places_and_organisations, works_keep_the,
 };
 pub(crate) use super::entity_words::REPORTING;
 use super::gazetteer::{GazKind, Gazetteer};
@@ -279,6 +279,7 @@ impl Entities {
         organisations_everywhere(&mut raws, text_of, in_head);
         one_kind_per_story(&mut raws, text_of, in_head);
         works_keep_the(&mut raws, text_of);
+        the_outside_places_and_organisations(&mut raws, text_of);
         let mut accs: Vec<Acc> = Vec::new();
         let mut by_gaz: HashMap<usize, usize> = HashMap::new();
         let mut by_text: HashMap<(Kind, String), usize> = HashMap::new();

@@ -283,6 +283,30 @@ pub(super) fn works_keep_the<'a>(
     }
 }
 
+/// "near The Geysers", "The Commercial Appeal reported": a capitalised "The" inside a
+/// sentence is no part of a place's or an organisation's name that no list knows (a listed
+/// name keeps its own: "The Hague"). Runs to the end of the mentions' typing.
+pub(super) fn the_outside_places_and_organisations<'a>(
+    raws: &mut [(usize, Option<usize>, Raw)],
+    text_of: impl Fn(usize) -> &'a str,
+) {
+    for (d, _, r) in raws.iter_mut() {
+        if r.gaz.is_some() || !matches!(r.kind, Some(Kind::Loc | Kind::Org)) {
+            continue;
+        }
+        let name = r.span.of(text_of(*d));
+        if name
+            .strip_prefix("The ")
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        {
+            if r.full.start == r.span.start {
+                r.full.start += 4;
+            }
+            r.span.start += 4;
+        }
+    }
+}
+
 /// The span of the `nth` occurrence of `w` in `text` (test set-up).
 #[cfg(test)]
 fn nth_span(text: &str, nth: usize, w: &str) -> Span {
@@ -294,6 +318,30 @@ fn nth_span(text: &str, nth: usize, w: &str) -> Span {
 mod story_tests {
     use super::*;
     use crate::model::Span;
+
+    #[test]
+    fn a_capitalised_the_stays_outside_an_unlisted_place_or_organisation() {
+        let text = "They met near The Geysers. The Commercial Appeal said so. The Dark Overlord";
+        let sp = |w: &str| nth_span(text, 0, w);
+        let mut raws = vec![
+            (0, None, Raw::typed(sp("The Geysers"), Kind::Loc)),
+            (0, None, Raw::typed(sp("The Commercial Appeal"), Kind::Org)),
+            (0, None, Raw::typed(sp("The Dark Overlord"), Kind::Per)),
+            (0, None, Raw::known(sp("The Geysers"), Kind::Loc, 0)),
+        ];
+        the_outside_places_and_organisations(&mut raws, |_| text);
+        let names: Vec<&str> = raws.iter().map(|r| r.2.span.of(text)).collect();
+        assert_eq!(
+            names,
+            [
+                "Geysers",
+                "Commercial Appeal",
+                "The Dark Overlord",
+                "The Geysers"
+            ]
+        );
+        assert_eq!(raws[0].2.full, raws[0].2.span);
+    }
 
     #[test]
     fn a_word_typed_an_organisation_once_is_one_everywhere() {
