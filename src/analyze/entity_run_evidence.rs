@@ -68,14 +68,34 @@ impl<'a> Evidence<'a> {
             || words.iter().skip(1).any(|w| is_initial(w))
             || (2..=3).contains(&words.len())
                 && !words.iter().any(|w| is_all_caps(w))
-                && (g.is_surname(last) || words.iter().all(|w| namelike(w)));
+                && (g.is_surname(last) || words.iter().all(|w| namelike(w)))
+            // "Peyton Manning was": a given name, or a surname that is no ordinary word, before
+            // a surname that is also an ordinary word (not a compass point: "Hampton East").
+            || words.len() == 2
+                && g.is_name_word(last)
+                && !matches!(last, "North" | "South" | "East" | "West")
+                && (g.is_first_name(words[0]) || g.is_surname(words[0]))
+                && !is_all_caps(words[0]);
         // "The LSE said": an acronym before a reporting verb is an organisation.
         let personal = named
             || words.len() == 1
                 && (inverted || reported)
                 && namelike(words[0])
                 && !is_all_caps(words[0])
-            || words.len() == 1 && (g.is_surname(words[0]) || g.is_first_name(words[0]));
+            || words.len() == 1 && (g.is_surname(words[0]) || g.is_first_name(words[0]))
+            // "Warren said": a surname that is also an ordinary word, next to a reporting verb
+            // and after no article ("the Court said").
+            || words.len() == 1
+                && (inverted || reported)
+                && g.is_name_word(words[0])
+                && !(s > 0 && matches!(tx(s - 1), "the" | "a" | "an" | "The" | "A" | "An"))
+            // "the Bush administration", "the Obama era": a leader's surname.
+            || words.len() == 1
+                && !is_all_caps(words[0])
+                && (namelike(words[0]) || g.is_name_word(words[0]))
+                && j < n
+                && plain_gap(toks[j].gap(text))
+                && matches!(tx(j), "administration" | "presidency" | "era");
         // "in Bamako", "the province of Gansu".
         // "a tweet from Elon Musk": after "from", a name that looks like a person's is one.
         let from_person = s > 0 && tx(s - 1) == "from" && words.len() >= 2 && personal;
@@ -144,5 +164,38 @@ impl<'a> Evidence<'a> {
             strong_person,
             article_noun,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::entities::Kind;
+    use super::super::entity_detect::detect;
+    use crate::model::Span;
+
+    /// The kind `detect` gives the mention `name` of `t`, if any.
+    fn kind_of(t: &str, name: &str) -> Option<Kind> {
+        detect(t, Span::new(0, t.len()), false)
+            .into_iter()
+            .find(|r| r.span.of(t) == name)
+            .and_then(|r| r.kind)
+    }
+
+    #[test]
+    fn surnames_that_are_ordinary_words_are_people_where_a_name_or_verb_says_so() {
+        use Kind::Per;
+        // A surname of the list before a surname that is an ordinary word.
+        let t = "Yesterday Peyton Manning threw twice.";
+        assert_eq!(kind_of(t, "Peyton Manning"), Some(Per));
+        // A compass point ends a place's name.
+        let t = "Yesterday Hampton East voted.";
+        assert_ne!(kind_of(t, "Hampton East"), Some(Per));
+        // Next to a reporting verb; not after an article.
+        let t = "\"We know,\" Warren said. Later the Court said no.";
+        assert_eq!(kind_of(t, "Warren"), Some(Per));
+        assert_ne!(kind_of(t, "Court"), Some(Per));
+        // A leader's era.
+        let t = "It was weakened in the final days of the Bush administration.";
+        assert_eq!(kind_of(t, "Bush"), Some(Per));
     }
 }
