@@ -82,7 +82,7 @@ pub(super) fn quoted_titles(text: &str, span: Span, out: &mut Vec<Raw>) {
 
 /// Words after a hyphen that make the name before it a place: "Charlotte-based",
 /// "Cleveland-area", "Austin-headquartered" (people are not "based" anywhere).
-const PLACE_COMPOUNDS: &[&str] = &["based", "area", "headquartered"];
+const PLACE_COMPOUNDS: &[&str] = &["based", "area", "headquartered", "born"];
 
 /// The known place or nationality before the hyphen of a compound ("Canadian-born"), or any
 /// name before a compound that only a place makes ("Charlotte-based", even where the
@@ -108,8 +108,9 @@ pub(super) fn hyphen_prefix(t: &str, start: usize, joined: bool) -> Option<Raw> 
     if let Some(m) = known {
         return Some(Raw::known(span, gaz_kind(g.entries[m.entry].kind), m.entry));
     }
+    // "Glasgow-born", "Orlando-area": a large city that is also a name.
     let place_compound = !joined
-        && PLACE_COMPOUNDS.contains(&tail)
+        && (PLACE_COMPOUNDS.contains(&tail) || g.is_named_city(head))
         && !is_all_caps(head)
         && head.chars().count() >= 3
         && head.chars().all(char::is_alphabetic);
