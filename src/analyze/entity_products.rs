@@ -1,6 +1,7 @@
 //! Product names that go on past what the rules found: a model's edition or variant word
 //! after a product ("Nintendo Switch Lite", "iPhone 11 Pro Max", "Galaxy Note Ultra") belongs
-//! to the product.
+//! to the product, and so does a version number ("iOS 7.1", "iOS 7 Jailbreak"; not a year:
+//! "SXSW 2014", nor a count: "the Olympics 10 days ago").
 
 use super::entities::{Kind, Raw};
 
@@ -23,13 +24,35 @@ pub(super) fn editions(text: &str, end: usize, out: &mut [Raw]) {
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if !EDITIONS.contains(&w) {
+            if !EDITIONS.contains(&w) && !version(w, &after[w.len()..]) {
                 break;
             }
+            let w = if version(w, &after[w.len()..]) {
+                // The whole dotted number ("7.1").
+                let len = after
+                    .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                    .unwrap_or(after.len());
+                after[..len].trim_end_matches('.')
+            } else {
+                w
+            };
             r.span.end += 1 + w.len();
             r.full.end = r.full.end.max(r.span.end);
         }
     }
+}
+
+/// True when `w` (with `rest` after it) is a version number: "7.1" or a one- or two-digit
+/// number that no lower-case word follows.
+fn version(w: &str, rest: &str) -> bool {
+    if w.is_empty() || !w.chars().all(|c| c.is_ascii_digit()) || w.len() > 2 {
+        return false;
+    }
+    let dotted = rest
+        .strip_prefix('.')
+        .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()));
+    let next = rest.strip_prefix(' ').unwrap_or("");
+    dotted || !(rest.starts_with(' ') && next.starts_with(char::is_lowercase))
 }
 
 #[cfg(test)]
@@ -48,5 +71,19 @@ mod tests {
         assert_eq!(out[0].span.of(text), "Nintendo Switch Lite");
         // A company keeps its name.
         assert_eq!(out[1].span.of(text), "Apple");
+    }
+
+    #[test]
+    fn a_version_number_joins_the_product_but_a_year_or_count_does_not() {
+        let text = "iOS 7.1 is out. iOS 7 Jailbreak. SXSW 2014 opens. Olympics 10 days ago.";
+        let at = |w: &str| {
+            let s = text.find(w).expect("word");
+            Raw::typed(Span::new(s, s + w.len()), Kind::Misc)
+        };
+        let mut out = vec![at("iOS"), at("iOS 7 J"), at("SXSW"), at("Olympics")];
+        out[1].span.end = out[1].span.start + 3;
+        editions(text, text.len(), &mut out);
+        let names: Vec<&str> = out.iter().map(|r| r.span.of(text)).collect();
+        assert_eq!(names, ["iOS 7.1", "iOS 7", "SXSW", "Olympics"]);
     }
 }
