@@ -198,4 +198,13 @@ mod tests {
         let t = "It was weakened in the final days of the Bush administration.";
         assert_eq!(kind_of(t, "Bush"), Some(Per));
     }
+
+    #[test]
+    fn an_ordinary_word_or_a_common_noun_in_capitals_is_no_organisation() {
+        let t = "UPDATE: the NICU got an ICBM and NASA said so.";
+        assert_eq!(kind_of(t, "UPDATE"), None);
+        assert_eq!(kind_of(t, "NICU"), None);
+        assert_eq!(kind_of(t, "ICBM"), None);
+        assert_eq!(kind_of(t, "NASA"), Some(Kind::Org));
+    }
 }

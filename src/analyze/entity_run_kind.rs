@@ -152,7 +152,12 @@ fn rule_kind(cx: &Ctx, out: &[Raw], run: &Run, ev: &Evidence) -> Option<Kind> {
     } else if words.len() == 1 && is_all_caps(words[0]) && capitalised_place(g, words[0]) {
         // "MONTREAL—The Russian Embassy": a dateline.
         Some(Kind::Loc)
-    } else if words.len() == 1 && is_all_caps(words[0]) && words[0].len() <= 6 {
+    } else if words.len() == 1
+        && is_all_caps(words[0])
+        && words[0].len() <= 6
+        // "UPDATE", "ARMED", "WIN": an ordinary word in capitals is no abbreviation.
+        && !(words[0].len() >= 3 && g.is_ordinary(words[0]))
+    {
         // "the Toxic Substances Control Act (TSCA)": an abbreviation in brackets has the
         // type of the name it abbreviates.
         let spelled = out.last().filter(|p| {

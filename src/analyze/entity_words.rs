@@ -582,6 +582,9 @@ pub(crate) const NOT_NAMES: &[&str] = &[
     "ISP", "HDMI", "NFC", "RFID", "SMS", "VPN", "HTML", "WiFi", "Wi-Fi", "USD", "EUR", "GBP",
     "JPY", "CNY", "CHF", "B2B", "B2C", "APR", "ETF", "CPI", "PMI", "EPS", "VAT", "CTO", "CMO",
     "CIO", "EVP", "SVP", "P.M.", "A.M.", "BFF", "LOL", "OMG",
+    // Weapons, medicine and technology written in capitals ("an ICBM", "the NICU", "an EMT").
+    "ICBM", "WMD", "UAV", "NICU", "EMT", "SWAT", "GMO", "LNG", "HDD", "HDTV", "MP3", "MP3s", "XML",
+    "SIM", "ICT", "HKD", "AUD", "CAD", "INR", "RMB",
 ];
 /// Lower-case nouns before a name that make it an organisation ("security firm Global Rescue",
 /// "the journal, Science").
