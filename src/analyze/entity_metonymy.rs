@@ -107,6 +107,13 @@ fn sports_story(text: &str) -> bool {
         >= SPORTS_NEEDED
 }
 
+/// The word right before the mention `r` of `text`, a space apart.
+fn word_before<'a>(text: &'a str, r: &Raw) -> Option<&'a str> {
+    text[..r.span.start]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+}
+
 /// Whether the place at `r` in `text` stands for its team by the words around it.
 fn team_cue(text: &str, r: &Raw) -> bool {
     let after = &text[r.span.end..];
@@ -128,10 +135,7 @@ fn team_cue(text: &str, r: &Raw) -> bool {
     } else {
         ends(ROLE_AFTER)
     };
-    let before = text[..r.span.start]
-        .strip_suffix(' ')
-        .and_then(|b| b.rsplit(' ').next())
-        .is_some_and(|w| RESULT_BEFORE.contains(&w));
+    let before = word_before(text, r).is_some_and(|w| RESULT_BEFORE.contains(&w));
     verb || noun || before
 }
 
@@ -183,10 +187,7 @@ pub(super) fn teams_by_place<'a>(
 /// True when the words around the place at `r` make it a place ("in Jacksonville",
 /// "Jacksonville, Fla.").
 fn place_marked(text: &str, r: &Raw) -> bool {
-    let before = text[..r.span.start]
-        .strip_suffix(' ')
-        .and_then(|b| b.rsplit(' ').next())
-        .is_some_and(|w| PLACE_WORDS_BEFORE.contains(&w));
+    let before = word_before(text, r).is_some_and(|w| PLACE_WORDS_BEFORE.contains(&w));
     let after = text[r.span.end..]
         .strip_prefix(", ")
         .is_some_and(|x| x.starts_with(char::is_uppercase));
@@ -198,6 +199,16 @@ mod tests {
     use super::*;
     use crate::model::Span;
 
+    /// The kinds of the places at `spans` of one story `text` after [`teams_by_place`].
+    fn kinds_after(text: &str, spans: &[Span]) -> Vec<Option<Kind>> {
+        let mut raws: Vec<(usize, Option<usize>, Raw)> = spans
+            .iter()
+            .map(|&s| (0, None, Raw::typed(s, Kind::Loc)))
+            .collect();
+        teams_by_place(&mut raws, |_| text);
+        raws.iter().map(|r| r.2.kind).collect()
+    }
+
     #[test]
     fn a_place_before_a_result_in_a_sports_story_is_its_team() {
         let text = "Minnesota beat Buffalo. He missed New Orleans' season-finale. \
@@ -206,15 +217,9 @@ mod tests {
             let s = text.find(w).expect("word");
             Span::new(s, s + w.len())
         };
-        let mut raws: Vec<(usize, Option<usize>, Raw)> =
-            ["Minnesota", "Buffalo", "New Orleans", "Paris"]
-                .iter()
-                .map(|w| (0, None, Raw::typed(at(w), Kind::Loc)))
-                .collect();
-        teams_by_place(&mut raws, |_| text);
-        let kinds: Vec<_> = raws.iter().map(|r| r.2.kind).collect();
+        let spans = ["Minnesota", "Buffalo", "New Orleans", "Paris"].map(at);
         assert_eq!(
-            kinds,
+            kinds_after(text, &spans),
             [
                 Some(Kind::Org),
                 Some(Kind::Org),
@@ -238,20 +243,15 @@ mod tests {
             let s = text.match_indices(w).nth(n).expect("word").0;
             Span::new(s, s + w.len())
         };
-        let mut raws: Vec<(usize, Option<usize>, Raw)> = [
+        let spans = [
             nth("Houston", 0),
             nth("Evansville", 0),
             nth("Evansville", 1),
             nth("Evansville", 2),
             nth("Dallas", 0),
-        ]
-        .into_iter()
-        .map(|s| (0, None, Raw::typed(s, Kind::Loc)))
-        .collect();
-        teams_by_place(&mut raws, |_| text);
-        let kinds: Vec<_> = raws.iter().map(|r| r.2.kind).collect();
+        ];
         assert_eq!(
-            kinds,
+            kinds_after(text, &spans),
             [
                 Some(Kind::Org),
                 Some(Kind::Org),

@@ -24,10 +24,11 @@ pub(super) fn editions(text: &str, end: usize, out: &mut [Raw]) {
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
                 .unwrap_or("");
-            if !EDITIONS.contains(&w) && !version(w, &after[w.len()..]) {
+            let is_version = version(w, &after[w.len()..]);
+            if !EDITIONS.contains(&w) && !is_version {
                 break;
             }
-            let w = if version(w, &after[w.len()..]) {
+            let w = if is_version {
                 // The whole dotted number ("7.1").
                 let len = after
                     .find(|c: char| !(c.is_ascii_digit() || c == '.'))
