@@ -23,9 +23,11 @@ HEADLINES = {
     "held-out-17": {"B", "C"},
     "held-out-19": {"B"},
     "held-out-20": {"B"},
+    "held-out-21": {"B"},
 }
-# Round 20 is the held-out round; rounds 17, 18 and 19 were held out before it and are pooled too.
-HELD_OUT = {"held-out-20"}
+# Rounds 20 and 21 are the held-out rounds; rounds 17, 18 and 19 were held out before them and are
+# pooled too.
+HELD_OUT = {"held-out-20", "held-out-21"}
 EARLIER = {"held-out-17", "held-out-18", "held-out-19"}
 MAP = {
     "PERSON": "PER",
@@ -108,7 +110,7 @@ def main():
                     per[sys_name][i] += c[i]
                 add(f"all rounds, {where}", sys_name, c)
                 if name in HELD_OUT:
-                    add(f"held-out 20, {where}", sys_name, c)
+                    add(f"held-out 20+21, {where}", sys_name, c)
                 if name in EARLIER:
                     add(f"held-out 17-19, {where}", sys_name, c)
         rows[name] = per
