@@ -464,9 +464,7 @@ impl Entities {
                                 && w.chars().all(|c| c.is_alphabetic() || "-'.\u{2019}".contains(c))
                         })
                         && words.iter().any(|w| !g.is_ordinary(w))
-                        && words.last().is_some_and(|w| {
-                            !g.is_ordinary(w) || g.is_surname(w) || g.is_name_word(w)
-                        })
+                        && words.last().is_some_and(|w| g.may_be_surname(w))
                         && !words.last().is_some_and(|w| w.ends_with('s'))
                         // "West African": a nationality is no given name or surname.
                         && !words.iter().any(|w| {

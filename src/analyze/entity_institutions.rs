@@ -171,7 +171,7 @@ pub(super) fn headline_person(text: &str, toks: &[Tok], s: usize, j: usize) -> b
         && g.is_first_name(tx(s))
         && !is_all_caps(tx(s))
         && !is_all_caps(tx(s + 1))
-        && (g.is_surname(tx(s + 1)) || g.is_name_word(tx(s + 1)) || !g.is_ordinary(tx(s + 1)))
+        && g.may_be_surname(tx(s + 1))
 }
 
 /// Epithets that follow a given name with "the" ("John the Apostle", "Alfred the Great").

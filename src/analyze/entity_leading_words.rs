@@ -47,15 +47,12 @@ pub(super) fn leading_words(text: &str, out: &mut [Raw]) {
                 && name_word(given)
                 && (1..=2).contains(&rest.len())
                 && rest.iter().all(|(_, w)| name_word(w))
-                && (!g.is_ordinary(last) || g.is_surname(last) || g.is_name_word(last))
+                && g.may_be_surname(last)
                 && words[..p].iter().all(|(_, w)| {
                     // "Popcorn With Peter Travers" is a show's title, not a label.
                     !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
                         && is_capital(w)
-                        && g.is_ordinary(w)
-                        && !g.is_first_name(w)
-                        && !g.is_surname(w)
-                        && !g.is_name_word(w)
+                        && g.is_plain_word(w)
                 })
         });
         if let Some(p) = at {

@@ -146,6 +146,8 @@ pub(super) fn teams_by_place<'a>(
     text_of: impl Fn(usize) -> &'a str,
 ) {
     let mut sports: Vec<(usize, bool)> = Vec::new();
+    // (document, name) of the places retyped as their team.
+    let mut teams: Vec<(usize, &str)> = Vec::new();
     for (d, _, r) in raws.iter_mut() {
         if r.kind != Some(Kind::Loc) {
             continue;
@@ -161,14 +163,10 @@ pub(super) fn teams_by_place<'a>(
         };
         if is_sports && team_cue(text, r) {
             r.retype(Kind::Org);
+            teams.push((*d, r.span.of(text)));
         }
     }
     // The other mentions of a team's place in the same story, unless a place's word marks them.
-    let teams: Vec<(usize, &str)> = raws
-        .iter()
-        .filter(|(d, _, r)| r.kind == Some(Kind::Org) && sports.iter().any(|x| x.0 == *d && x.1))
-        .map(|(d, _, r)| (*d, &text_of(*d)[r.span.start..r.span.end]))
-        .collect();
     if teams.is_empty() {
         return;
     }
@@ -177,8 +175,7 @@ pub(super) fn teams_by_place<'a>(
             continue;
         }
         let text = text_of(*d);
-        let name = &text[r.span.start..r.span.end];
-        if teams.iter().any(|t| t.0 == *d && t.1 == name) && !place_marked(text, r) {
+        if teams.contains(&(*d, r.span.of(text))) && !place_marked(text, r) {
             r.retype(Kind::Org);
         }
     }

@@ -51,14 +51,7 @@ impl<'a> Run<'a> {
         // A title just before the run (a lower-case one may stand before a comma). In a
         // title-case headline an ordinary word after a title is a headline's word ("True
         // Detective Finale", "Detective Season"), unless it is also a name ("Sen. Warren").
-        let headline_word = |w: &str| {
-            let g = cx.g;
-            cx.headline
-                && g.is_ordinary(w)
-                && !g.is_first_name(w)
-                && !g.is_surname(w)
-                && !g.is_name_word(w)
-        };
+        let headline_word = |w: &str| cx.headline && cx.g.is_plain_word(w);
         let titled = st.title.filter(|&(_, te)| {
             te == s && !headline_word(tx(s)) && {
                 let gap = toks[s].gap(text);

@@ -358,6 +358,21 @@ impl Gazetteer {
         self.name_words.contains(w)
     }
 
+    /// True for a word that can end a person's name: a surname of either list, or no ordinary
+    /// English word ("Karpeles").
+    pub fn may_be_surname(&self, w: &str) -> bool {
+        !self.is_ordinary(w) || self.is_surname(w) || self.is_name_word(w)
+    }
+
+    /// True for an ordinary English word that no name list holds ("Finale", "Executive"): a
+    /// common word, never a name's.
+    pub fn is_plain_word(&self, w: &str) -> bool {
+        self.is_ordinary(w)
+            && !self.is_first_name(w)
+            && !self.is_surname(w)
+            && !self.is_name_word(w)
+    }
+
     /// True for a large city whose one-word name is also a given name or a common surname
     /// ("Orlando", "Cleveland"): no place of the gazetteer, but a place where nothing says
     /// it is a person.
