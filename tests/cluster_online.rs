@@ -72,6 +72,24 @@ fn one_at_a_time_builds_the_batch_stories() {
     let lean = cluster_articles(&articles, &opts, &|_| {});
     assert_eq!(lean.stories, batch.stories);
     assert_eq!(lean.copies, batch.copies);
+    // At topic granularity too, and the topics are unions of the event stories.
+    let topic_opts = ClusterOptions {
+        granularity: storyline::cluster::Granularity::Topic,
+        ..ClusterOptions::default()
+    };
+    let topics = cluster_docs(&docs, &topic_opts);
+    let (_, online) = one_at_a_time(&docs, &topic_opts);
+    assert_eq!(online, topics.stories);
+    assert!(topics.stories.len() < batch.stories.len());
+    let mut topic_of = vec![usize::MAX; docs.len()];
+    for (t, members) in topics.stories.iter().enumerate() {
+        for &a in members {
+            topic_of[a] = t;
+        }
+    }
+    for story in &batch.stories {
+        assert!(story.iter().all(|&a| topic_of[a] == topic_of[story[0]]));
+    }
 }
 
 fn article(id: &str, date: &str) -> Doc {

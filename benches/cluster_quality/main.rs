@@ -20,6 +20,8 @@
 //! default thresholds, sorted the ECB+ choosing part (topics 1–22 only, so that what is
 //! read there cannot tune anything to the reporting part): every story with its gold labels,
 //! and the articles of every story that is not exactly one gold event (or topic).
+//! `STORYLINE_BENCH_SWAP=1` runs the other direction of every split (choose on the reporting
+//! part, report on the choosing part): a check that a change's gain is not one part's luck.
 
 mod baselines;
 mod data;
@@ -200,8 +202,15 @@ fn main() {
     data::shuffle(&mut ecb, 2014);
     let uci =
         data::uci(&shared.join("data/uci-news-headlines/uci_news_aggregator_first6366rows.csv"));
-    let (ecb_c, ecb_r): (Vec<&Item>, Vec<&Item>) = ecb.iter().partition(|i| i.topic <= 22);
-    let (uci_c, uci_r): (Vec<&Item>, Vec<&Item>) = uci.iter().partition(|i| i.topic % 2 == 0);
+    let (mut ecb_c, mut ecb_r): (Vec<&Item>, Vec<&Item>) = ecb.iter().partition(|i| i.topic <= 22);
+    let (mut uci_c, mut uci_r): (Vec<&Item>, Vec<&Item>) =
+        uci.iter().partition(|i| i.topic % 2 == 0);
+    if std::env::var("STORYLINE_BENCH_SWAP").is_ok_and(|v| v == "1") {
+        // The other direction of the split: choose on the reporting part, report on the
+        // choosing part (a check that a method's gain is not one part's luck).
+        std::mem::swap(&mut ecb_c, &mut ecb_r);
+        std::mem::swap(&mut uci_c, &mut uci_r);
+    }
     if let Ok(which) = std::env::var("STORYLINE_BENCH_CONFUSION") {
         let coarse = which == "topic";
         confusion(&part(&ecb_c, coarse), coarse);

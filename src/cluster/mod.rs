@@ -79,7 +79,9 @@ pub struct ClusterOptions {
     pub refine_merge: f64,
     /// Event stories, or topics (event stories merged once more, see `topic_threshold`).
     pub granularity: Granularity,
-    /// At topic granularity, event stories whose average link is at least this are merged.
+    /// At topic granularity, event stories whose average link is at least this are merged
+    /// (the link over what the stories share: features held by one story only are dropped,
+    /// the others weighed by how few stories hold them).
     pub topic_threshold: f64,
     /// Event splitting at refinement (see [`split`]): a story is cut in two when the
     /// average link across the cut is below this share of the average link within its
@@ -138,7 +140,7 @@ impl Default for ClusterOptions {
             refine_passes: 1,
             refine_merge: 1.0,
             granularity: Granularity::Event,
-            topic_threshold: 0.05,
+            topic_threshold: 0.06,
             split: 0.7,
             short_merge: 0.03,
             short_decay_days: 1.0,
