@@ -15,7 +15,7 @@
 //!   articles), closest pair first, down to `refine_merge`;
 //! - at topic granularity the event stories are merged once more, by the same average
 //!   link down to `topic_threshold`, but over vectors that keep only what two stories can
-//!   share ([`shared_vectors`]).
+//!   share ([`shared_weights`]).
 //!
 //! Candidates still come from an inverted index over the heaviest features (of articles
 //! for moves, of centroids for merges), and a story only takes an article, or another
@@ -300,10 +300,12 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
         // Two events of one topic share its vocabulary more than their names: look wider.
         // (Merging topics on content stems alone scored lower on the choosing part.)
         let roots: Vec<usize> = lab.iter().map(|&l| find(&mut map, l)).collect();
-        let shared = shared_vectors(&vecs, &roots);
+        // The event stories' centroids are done with: free them before the topics' are built.
+        drop(groups);
+        let weights = shared_weights(&vecs, &roots);
         let mut topics: Vec<Group> = vec![Group::default(); n_groups];
         for (a, &r) in roots.iter().enumerate() {
-            topics[r].add(&shared[a], 1.0);
+            topics[r].add(&shared_vector(vecs[a], &weights), 1.0);
             topics[r].see(dates[a]);
         }
         agglomerate(
@@ -319,11 +321,10 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
     lab.iter().map(|&l| find(&mut map, l)).collect()
 }
 
-/// The articles' vectors as the topic merge weighs them: a feature only one story holds
-/// (its names, its numbers, its own words) cannot link two stories and is dropped; the
-/// others are weighed again by how few stories hold them (`ln((n + 1) / (df + 1)) + 1`
-/// over the `n` stories), and every vector is scaled back to unit length.
-fn shared_vectors(vecs: &[&[(u64, f32)]], roots: &[usize]) -> Vec<Vec<(u64, f32)>> {
+/// The weights of the topic merge: a feature only one story holds (its names, its numbers,
+/// its own words) cannot link two stories and gets none; the others are weighed by how few
+/// stories hold them, `ln((n + 1) / (df + 1)) + 1` over the `n` stories.
+fn shared_weights(vecs: &[&[(u64, f32)]], roots: &[usize]) -> FxHashMap<u64, f32> {
     // (stories holding the feature, the last story counted)
     let mut df: FxHashMap<u64, (u32, usize)> = FxHashMap::default();
     let mut order: Vec<usize> = (0..vecs.len()).collect();
@@ -341,22 +342,24 @@ fn shared_vectors(vecs: &[&[(u64, f32)]], roots: &[usize]) -> Vec<Vec<(u64, f32)
     stories.sort_unstable();
     stories.dedup();
     let n = stories.len() as f32;
-    vecs.iter()
-        .map(|v| {
-            let mut w: Vec<(u64, f32)> = v
-                .iter()
-                .filter_map(|&(k, x)| {
-                    let d = df[&k].0;
-                    (d >= 2).then(|| (k, x * (((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)))
-                })
-                .collect();
-            let norm = w.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                w.iter_mut().for_each(|x| x.1 /= norm);
-            }
-            w
-        })
+    df.into_iter()
+        .filter(|(_, (d, _))| *d >= 2)
+        .map(|(k, (d, _))| (k, ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0))
         .collect()
+}
+
+/// An article's vector as the topic merge weighs it ([`shared_weights`]), scaled back to
+/// unit length (empty when the article holds nothing another story holds).
+fn shared_vector(v: &[(u64, f32)], weights: &FxHashMap<u64, f32>) -> Vec<(u64, f32)> {
+    let mut w: Vec<(u64, f32)> = v
+        .iter()
+        .filter_map(|&(k, x)| weights.get(&k).map(|&f| (k, x * f)))
+        .collect();
+    let norm = w.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        w.iter_mut().for_each(|x| x.1 /= norm);
+    }
+    w
 }
 
 fn find(map: &mut [usize], mut x: usize) -> usize {
@@ -632,6 +635,11 @@ pub(crate) mod tests {
         assert_eq!(topic[1], topic[3]);
         assert_ne!(topic[0], topic[4]);
         assert_eq!(topic[4], topic[5]);
+    }
+
+    fn shared_vectors(vecs: &[&[(u64, f32)]], roots: &[usize]) -> Vec<Vec<(u64, f32)>> {
+        let w = shared_weights(vecs, roots);
+        vecs.iter().map(|v| shared_vector(v, &w)).collect()
     }
 
     #[test]
