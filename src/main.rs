@@ -136,8 +136,18 @@ struct ClusterArgs {
     /// Word budget of each story's summary.
     #[arg(long, value_name = "N")]
     words: Option<usize>,
+    /// One story per event, or per topic (events of one kind merged) [default: event, or
+    /// the config's cluster.granularity].
+    #[arg(long, value_enum)]
+    granularity: Option<GranularityArg>,
     #[command(flatten)]
     common: Common,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GranularityArg {
+    Event,
+    Topic,
 }
 
 #[derive(Args)]
@@ -438,6 +448,12 @@ fn cluster(args: ClusterArgs) -> Result<ExitCode> {
     let mut opts = load_options(&args.common)?;
     if let Some(w) = args.words {
         opts.words = w;
+    }
+    if let Some(g) = args.granularity {
+        opts.cluster.granularity = match g {
+            GranularityArg::Event => storyline::cluster::Granularity::Event,
+            GranularityArg::Topic => storyline::cluster::Granularity::Topic,
+        };
     }
     let run = match storyline::cluster::cluster_paths(&args.paths, &opts) {
         Ok(run) => run,

@@ -228,3 +228,91 @@ fn since_a_date_summarizes_only_the_newer_articles() {
         "Repair crews restored power to most homes by Wednesday evening. [new]"
     );
 }
+
+/// The ids of each story's articles, sorted, stories sorted.
+fn story_ids(json: &str) -> Vec<Vec<String>> {
+    let v: Value = serde_json::from_str(json).unwrap();
+    let mut found: Vec<Vec<String>> = v["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let mut ids: Vec<String> = s["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["id"].as_str().unwrap().to_string())
+                .collect();
+            ids.sort();
+            ids
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn topic_granularity_joins_two_events_of_one_kind() {
+    // ECB+ topics 9 and 20, each two events of one kind (gold labels from the data set); the
+    // source-URL line that opens every `ecbplus` document is dropped (it names the event).
+    let ecb = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/ecbplus"
+    ));
+    if !ecb.join("labels.tsv").exists() {
+        eprintln!("skipped: ../shared/data/ecbplus is absent");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut gold: Vec<Vec<String>> = vec![Vec::new(), Vec::new()];
+    let labels = std::fs::read_to_string(ecb.join("labels.tsv")).unwrap();
+    for line in labels.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let slot = match f[1] {
+            "9" => 0,
+            "20" => 1,
+            _ => continue,
+        };
+        let text = std::fs::read_to_string(ecb.join("docs").join(format!("{}.txt", f[0]))).unwrap();
+        let text = if f[0].ends_with("ecbplus") {
+            text.split_once('\n').map_or("", |x| x.1).to_string()
+        } else {
+            text
+        };
+        std::fs::write(dir.path().join(format!("{}.txt", f[0])), text).unwrap();
+        gold[slot].push(f[0].to_string());
+    }
+    for g in &mut gold {
+        g.sort();
+    }
+    gold.sort();
+    let path = dir.path().to_str().unwrap();
+    let (out, err, ok) = run(&[
+        "cluster",
+        "--granularity",
+        "topic",
+        "--format",
+        "json",
+        path,
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(story_ids(&out), gold);
+    // At event granularity no story crosses the two topics, and there are more stories.
+    let (out, err, ok) = run(&[
+        "cluster",
+        "--granularity",
+        "event",
+        "--format",
+        "json",
+        path,
+    ]);
+    assert!(ok, "{err}");
+    let events = story_ids(&out);
+    assert!(events.len() > gold.len());
+    for e in &events {
+        assert!(
+            gold.iter().any(|g| e.iter().all(|id| g.contains(id))),
+            "{e:?}"
+        );
+    }
+}
