@@ -49,6 +49,7 @@ pub struct ClusterOptions {
     /// the cosine of their centroids is at least this (0..1; 1 merges only identical ones).
     pub merge: f64,
     /// A story with no new article for more than this many days takes no more articles.
+    /// (Topics are not bounded by it: two events of one kind may lie years apart.)
     pub quiet_days: u32,
     /// Weight of a name (capitalized word inside a sentence) against a content stem.
     pub name_weight: f64,

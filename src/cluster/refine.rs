@@ -15,7 +15,8 @@
 //!   articles), closest pair first, down to `refine_merge`;
 //! - at topic granularity the event stories are merged once more, by the same average
 //!   link down to `topic_threshold`, but over vectors that keep only what two stories can
-//!   share ([`shared_weights`]).
+//!   share ([`shared_weights`]), and at any distance in time (`quiet_days` bounds events,
+//!   not topics).
 //!
 //! Candidates still come from an inverted index over the heaviest features (of articles
 //! for moves, of centroids for merges), and a story only takes an article, or another
@@ -313,7 +314,8 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
             &mut map,
             opts.topic_threshold,
             opts.index_features * 4,
-            quiet,
+            // A topic spans any time: two events of one kind may lie years apart.
+            i64::MAX,
             &|_| true,
             None,
         );
@@ -640,6 +642,44 @@ pub(crate) mod tests {
     fn shared_vectors(vecs: &[&[(u64, f32)]], roots: &[usize]) -> Vec<Vec<(u64, f32)>> {
         let w = shared_weights(vecs, roots);
         vecs.iter().map(|v| shared_vector(v, &w)).collect()
+    }
+
+    #[test]
+    fn a_topic_joins_events_years_apart() {
+        let vs = [
+            unit(&[(100, 1.0), (1, 1.0), (2, 1.0)]),
+            unit(&[(200, 1.0), (1, 1.0), (2, 1.0)]),
+        ];
+        let day = |y: i32| NaiveDate::from_ymd_opt(y, 6, 6);
+        let items: Vec<Item<'_>> = vs
+            .iter()
+            .zip([day(2008), day(2013)])
+            .map(|(v, date)| Item {
+                vector: v,
+                date,
+                pinned: true,
+                headline: false,
+            })
+            .collect();
+        let event = refine(
+            &items,
+            &[0, 1],
+            &ClusterOptions {
+                refine_merge: 0.3,
+                ..opts()
+            },
+        );
+        assert_ne!(event[0], event[1]);
+        let topic = refine(
+            &items,
+            &[0, 1],
+            &ClusterOptions {
+                granularity: super::super::Granularity::Topic,
+                topic_threshold: 0.3,
+                ..opts()
+            },
+        );
+        assert_eq!(topic[0], topic[1]);
     }
 
     #[test]
