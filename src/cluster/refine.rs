@@ -15,7 +15,7 @@
 //!   articles), closest pair first, down to `refine_merge`;
 //! - at topic granularity the event stories are merged once more, by the same average
 //!   link down to `topic_threshold`, but over vectors that keep only what two stories can
-//!   share ([`shared_weights`]), and at any distance in time (`quiet_days` bounds events,
+//!   share (`shared_weights`), and at any distance in time (`quiet_days` bounds events,
 //!   not topics).
 //!
 //! Candidates still come from an inverted index over the heaviest features (of articles
