@@ -61,20 +61,7 @@ fn seeds_and_multinews_come_out_as_their_stories() {
     assert!(ok, "{err}");
     let v: Value = serde_json::from_str(&out).unwrap();
     let stories = v["stories"].as_array().unwrap();
-    let mut found: Vec<Vec<String>> = stories
-        .iter()
-        .map(|s| {
-            let mut ids: Vec<String> = s["articles"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|a| a["id"].as_str().unwrap().to_string())
-                .collect();
-            ids.sort();
-            ids
-        })
-        .collect();
-    found.sort();
+    let found = story_ids(&out);
     let mut want: Vec<Vec<String>> = Vec::new();
     let mut labels: Vec<&String> = gold.iter().map(|g| &g.1).collect();
     labels.sort();
