@@ -332,9 +332,14 @@ pub fn refine(items: &[Item<'_>], labels: &[usize], opts: &ClusterOptions) -> Ve
 fn shared_weights(vecs: &[&[(u64, f32)]], roots: &[usize]) -> FxHashMap<u64, f32> {
     // (stories holding the feature, the last story counted)
     let mut df: FxHashMap<u64, (u32, usize)> = FxHashMap::default();
+    // Articles story by story, so that a story is counted once per feature; and the stories.
     let mut order: Vec<usize> = (0..vecs.len()).collect();
     order.sort_unstable_by_key(|&a| roots[a]);
-    for &a in &order {
+    let mut n = 0.0f32;
+    for (i, &a) in order.iter().enumerate() {
+        if i == 0 || roots[order[i - 1]] != roots[a] {
+            n += 1.0;
+        }
         for &(k, _) in vecs[a] {
             let e = df.entry(k).or_insert((0, usize::MAX));
             if e.1 != roots[a] {
@@ -343,10 +348,6 @@ fn shared_weights(vecs: &[&[(u64, f32)]], roots: &[usize]) -> FxHashMap<u64, f32
             }
         }
     }
-    let mut stories: Vec<usize> = roots.to_vec();
-    stories.sort_unstable();
-    stories.dedup();
-    let n = stories.len() as f32;
     df.into_iter()
         .filter(|(_, (d, _))| *d >= 2)
         .map(|(k, (d, _))| (k, ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0))
@@ -524,6 +525,15 @@ pub(crate) mod tests {
     }
 
     /// Undated, pinned items over `vs` (refinement will not move them).
+    /// The test options at topic granularity, with topic threshold `t`.
+    fn topic_opts(t: f64) -> ClusterOptions {
+        ClusterOptions {
+            granularity: super::super::Granularity::Topic,
+            topic_threshold: t,
+            ..opts()
+        }
+    }
+
     fn pinned_items(vs: &[Vec<(u64, f32)>]) -> Vec<Item<'_>> {
         vs.iter()
             .map(|v| Item {
@@ -584,25 +594,9 @@ pub(crate) mod tests {
         assert_eq!(merged[0], merged[1]);
         assert_ne!(merged[0], merged[2]);
         // Topic granularity merges further, down to its own threshold.
-        let topic = refine(
-            &items,
-            &[0, 1, 2],
-            &ClusterOptions {
-                granularity: super::super::Granularity::Topic,
-                topic_threshold: 0.99,
-                ..opts()
-            },
-        );
+        let topic = refine(&items, &[0, 1, 2], &topic_opts(0.99));
         assert_ne!(topic[0], topic[1]);
-        let topic = refine(
-            &items,
-            &[0, 1, 2],
-            &ClusterOptions {
-                granularity: super::super::Granularity::Topic,
-                topic_threshold: 0.5,
-                ..opts()
-            },
-        );
+        let topic = refine(&items, &[0, 1, 2], &topic_opts(0.5));
         assert_eq!(topic[0], topic[1]);
         assert_ne!(topic[0], topic[2]);
     }
@@ -627,15 +621,7 @@ pub(crate) mod tests {
             .sum::<f64>()
             / 4.0;
         assert!(plain < 0.25, "{plain}");
-        let topic = refine(
-            &items,
-            &[0, 0, 1, 1, 2, 2],
-            &ClusterOptions {
-                granularity: super::super::Granularity::Topic,
-                topic_threshold: 0.4,
-                ..opts()
-            },
-        );
+        let topic = refine(&items, &[0, 0, 1, 1, 2, 2], &topic_opts(0.4));
         assert_eq!(topic[0], topic[2]);
         assert_eq!(topic[1], topic[3]);
         assert_ne!(topic[0], topic[4]);
@@ -673,15 +659,7 @@ pub(crate) mod tests {
             },
         );
         assert_ne!(event[0], event[1]);
-        let topic = refine(
-            &items,
-            &[0, 1],
-            &ClusterOptions {
-                granularity: super::super::Granularity::Topic,
-                topic_threshold: 0.3,
-                ..opts()
-            },
-        );
+        let topic = refine(&items, &[0, 1], &topic_opts(0.3));
         assert_eq!(topic[0], topic[1]);
     }
 
