@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 pub enum RegionKind {
     /// News text: used by every later stage.
     Kept,
-    /// A metadata header (`date YYYY-MM-DD`).
+    /// A metadata header (`date YYYY-MM-DD`, a date line before the headline).
     Header,
     /// The headline.
     Title,
@@ -73,13 +73,18 @@ pub fn clean(article: &Article) -> Vec<Region> {
         regions.push(trimmed(text, t, RegionKind::Title));
     }
     let mut pos = article.body.start;
+    // A body of one line is the article's text, even when it reads like a heading.
+    let one_line = article.body_text().trim().lines().count() == 1;
     for line in article.body_text().split_inclusive('\n') {
         let span = Span::new(pos, pos + line.len());
         pos += line.len();
         if line.trim().is_empty() {
             continue;
         }
-        let kind = line_kind(line.trim()).unwrap_or(RegionKind::Kept);
+        let kind = match line_kind(line.trim()) {
+            Some(RegionKind::Heading) | None if one_line => RegionKind::Kept,
+            k => k.unwrap_or(RegionKind::Kept),
+        };
         regions.push(trimmed(text, span, kind));
     }
     regions
@@ -555,5 +560,29 @@ mod tests {
             ]
         );
         assert_eq!(a.text, raw);
+    }
+
+    #[test]
+    fn a_date_line_is_header_and_a_lone_line_is_text() {
+        let raw = "June 06 , 2013\nEsther Williams , swimming star , dies at 91\n";
+        let a = text_article(Path::new("a.txt"), raw.as_bytes().to_vec()).unwrap();
+        let got: Vec<(&str, RegionKind)> = clean(&a)
+            .iter()
+            .map(|r| (r.span.of(&a.text), r.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("June 06 , 2013", RegionKind::Header),
+                (
+                    "Esther Williams , swimming star , dies at 91",
+                    RegionKind::Kept
+                ),
+            ]
+        );
+        // The same line among others is a section heading.
+        let raw = "Text of the article.\nA Section Heading\nMore text.\n";
+        let a = text_article(Path::new("a.txt"), raw.as_bytes().to_vec()).unwrap();
+        assert_eq!(clean(&a)[1].kind, RegionKind::Heading);
     }
 }

@@ -1,4 +1,5 @@
-//! Plain text articles: an optional `date YYYY-MM-DD` header, then an optional headline line.
+//! Plain text articles: an optional `date YYYY-MM-DD` header, an optional date line ("June 6,
+//! 2013", kept out of the headline), then an optional headline line.
 
 use crate::error::{Error, Result};
 use crate::model::{Article, Format, Span};
@@ -52,6 +53,15 @@ pub(crate) fn split_header_and_title(article: &mut Article) {
         pos += after;
     }
     pos += leading_ws(&text[pos..]);
+    // A date line before the headline ("June 06, 2013") is part of the header: it dates the
+    // article (see `crate::time::article_reference`) and is no headline.
+    if let Some(end) = text[pos..].find('\n') {
+        if crate::time::is_date_line(&text[pos..pos + end]) && !text[pos + end..].trim().is_empty()
+        {
+            pos += end;
+            pos += leading_ws(&text[pos..]);
+        }
+    }
     if let Some(len) = headline_len(&text[pos..]) {
         let span = Span::new(pos, pos + len);
         article.title = Some(span.of(text).trim().to_string());
@@ -166,6 +176,32 @@ mod tests {
     fn a_lone_line_is_not_a_headline() {
         let a = art("No full stop at the end");
         assert_eq!(a.title, None);
+    }
+
+    #[test]
+    fn a_date_line_is_no_headline_and_the_headline_follows_it() {
+        let a =
+            art("Friday , June 7 , 2013\nHollywood's mermaid Esther Williams dies\nShe was 91.");
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Hollywood's mermaid Esther Williams dies")
+        );
+        assert_eq!(a.body_text(), "She was 91.");
+        assert_eq!(a.published, None);
+        // Without a headline after it, the text starts after the date line.
+        let a = art("June 06 , 2013\nEsther Williams , swimming star , dies at 91");
+        assert_eq!(a.title, None);
+        assert_eq!(
+            a.body_text(),
+            "Esther Williams , swimming star , dies at 91"
+        );
+        // A date line after the headline stays in the text.
+        let a = art("Esther Williams dies at 91\nJune 06 , 2013\nShe was 91.");
+        assert_eq!(a.title.as_deref(), Some("Esther Williams dies at 91"));
+        assert!(a.body_text().starts_with("June 06"));
+        // A date line alone is the article's text.
+        let a = art("June 06 , 2013");
+        assert_eq!(a.body_text(), "June 06 , 2013");
     }
 
     #[test]

@@ -111,6 +111,63 @@ pub fn reference_date(text: &str) -> Option<NaiveDate> {
         .and_then(|m| m.date)
 }
 
+/// True when `line` is a date line and nothing else: a complete calendar date, with no
+/// more around it than a weekday, "published", "posted" or "updated", a clock time and its
+/// zone; no place, as a dateline's "GENEVA," would be ("June 06 , 2013",
+/// "Friday, June 7, 2013", "Updated Saturday, December 05, 2009 8:28 PM",
+/// "Published: March 13, 2013", "06/06/13 07:05 PM ET"). Such a line opening a plain-text
+/// article is its date, not its headline.
+pub fn is_date_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.split_whitespace().count() > 16 {
+        return false;
+    }
+    let found = tag(line, Span::new(0, line.len()), None);
+    if !found
+        .iter()
+        .any(|m| !m.relative && m.granularity <= Granularity::Day && m.date.is_some())
+    {
+        return false;
+    }
+    // What the mentions leave must be lead-in words, clock digits and zones.
+    let mut rest = String::new();
+    let mut at = 0;
+    for m in &found {
+        rest.push_str(&line[at..m.span.start]);
+        rest.push(' ');
+        at = m.span.end;
+    }
+    rest.push_str(&line[at..]);
+    rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '|' | '(' | ')' | '/' | '@'))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '-' | '—' | '–' | '·' | '•')))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "a" | "p" | "m" | "am" | "pm" | "a.m" | "p.m" | "at" | "et" | "pt" | "ct"
+                )
+                || is_clock(w)
+                || is_zone(w)
+                || w.parse::<chrono::Weekday>().is_ok()
+                || ["date", "dateline", "published", "posted", "updated", "on"]
+                    .iter()
+                    .any(|x| w.eq_ignore_ascii_case(x))
+        })
+}
+
+/// A time zone's abbreviation: "EST", "GMT", "HKT", "IST".
+fn is_zone(w: &str) -> bool {
+    (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// A clock time written as one word: "7:38pm", "02:22", "11:34PM", "10:10AM".
+fn is_clock(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    let digits = lower.trim_end_matches("am").trim_end_matches("pm");
+    !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == ':')
+}
+
 /// True when `prefix` (the text of a line before a date) is empty or only a dateline's
 /// lead-in: place names in capitals, weekdays, "date", "published", "posted", "updated",
 /// "on" after one of those (a line opening "On" starts a sentence), separators; or a byline

@@ -519,3 +519,38 @@ fn reference_date_only_from_a_dateline_position() {
         d(2012, 6, 27)
     );
 }
+
+#[test]
+fn a_date_line_is_a_date_and_nothing_else() {
+    // First lines of ECB+ documents.
+    for line in [
+        "June 06 , 2013",
+        "Friday , June 7 , 2013",
+        "Updated Saturday , December 05 , 2009 8 : 28 PM",
+        "Updated : November 11 , 2011 20 : 09 IST",
+        "9 : 53 AM , MON 22 JUL 2013",
+        "Nov 13 , 2007 , 1 : 17pm EST",
+        "12 January 2010 @ 09 : 29 pm",
+        "February 29 , 2012 , 7 : 32 p . m . ET",
+        "Published: March 13, 2013",
+        "THURSDAY , JUNE 30 , 2005",
+    ] {
+        assert!(is_date_line(line), "{line:?}");
+    }
+    for line in [
+        // Headlines and sentences that hold a date.
+        "Esther Williams , swimming star , dies at 91",
+        "Vincent 'The Chin' Gigante died while in prison custody on December 19 , 2005 .",
+        "On Oct. 3, 1995, a jury acquitted him",
+        "Polygamist prophet Warren Jeffs charged againJuly 23 , 2008 . 4 : 49 pm",
+        // A dateline's place: the entities read it.
+        "March 14 , 2013 - UNITED STATES -",
+        "INDONESIA , July 2 , 2013",
+        // No complete date.
+        "Friday , June 7",
+        "8 : 28 PM",
+        "",
+    ] {
+        assert!(!is_date_line(line), "{line:?}");
+    }
+}
