@@ -12,8 +12,8 @@
 
 use crate::clean::{clean, Region, RegionKind};
 use crate::model::{Article, Span};
-use crate::sentences::{sentences, Sentence};
-use crate::words::{words, Word};
+use crate::sentences::{sentences_in, Sentence};
+use crate::words::{words_in, Lang, Word};
 
 /// An article with its regions, sentences and words.
 #[derive(Debug, Clone)]
@@ -28,6 +28,8 @@ pub struct Doc {
     pub words: Vec<Vec<Word>>,
     /// The words of the headline (when the headline is in the text).
     pub title_words: Vec<Word>,
+    /// The language its words were stemmed in ([`Lang::detect`] on its kept text).
+    pub lang: Lang,
 }
 
 /// The first half of preparing an article: its regions and the words of each kept paragraph.
@@ -36,6 +38,7 @@ pub struct WordsFirst {
     article: Article,
     regions: Vec<Region>,
     paragraph_words: Vec<Vec<Word>>,
+    lang: Lang,
 }
 
 impl Doc {
@@ -47,15 +50,17 @@ impl Doc {
     /// The first half of [`Doc::new`]: cleaning, and the words of each kept paragraph.
     pub fn words_first(article: Article) -> WordsFirst {
         let regions = clean(&article);
+        let lang = crate::sentences::language(&article, &regions);
         let paragraph_words = regions
             .iter()
             .filter(|r| r.kind == RegionKind::Kept)
-            .map(|r| words(&article.text, r.span))
+            .map(|r| words_in(&article.text, r.span, lang))
             .collect();
         WordsFirst {
             article,
             regions,
             paragraph_words,
+            lang,
         }
     }
 
@@ -72,8 +77,9 @@ impl WordsFirst {
             article,
             regions,
             paragraph_words,
+            lang,
         } = self;
-        let sentences = sentences(&article, &regions);
+        let sentences = sentences_in(&article, &regions, lang);
         let text = &article.text;
         let mut sentence_words: Vec<Vec<Word>> = Vec::with_capacity(sentences.len());
         let mut first = 0;
@@ -86,13 +92,13 @@ impl WordsFirst {
             if cuts_between_words(text, sents) {
                 distribute(pw, sents, &mut sentence_words);
             } else {
-                sentence_words.extend(sents.iter().map(|s| words(text, s.span)));
+                sentence_words.extend(sents.iter().map(|s| words_in(text, s.span, lang)));
             }
             first = last;
         }
         let title_words = match (&article.title_span, &article.title) {
-            (Some(span), _) => words(text, *span),
-            (None, Some(t)) => words(t, Span::new(0, t.len()))
+            (Some(span), _) => words_in(text, *span, lang),
+            (None, Some(t)) => words_in(t, Span::new(0, t.len()), lang)
                 .into_iter()
                 .map(|mut w| {
                     // Not an offset into the article: mark it as empty.
@@ -108,6 +114,7 @@ impl WordsFirst {
             sentences,
             words: sentence_words,
             title_words,
+            lang,
         }
     }
 }
@@ -150,7 +157,7 @@ mod tests {
         for (s, ws) in doc.sentences.iter().zip(&doc.words) {
             assert_eq!(
                 *ws,
-                words(&doc.article.text, s.span),
+                words_in(&doc.article.text, s.span, doc.lang),
                 "{:?}",
                 s.span.of(text)
             );

@@ -12,6 +12,7 @@
 
 use crate::clean::{Region, RegionKind};
 use crate::model::{Article, Span};
+use crate::words::Lang;
 
 /// One sentence of an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +46,13 @@ const MAYBE_ABBREV: &[&str] = &[
 
 /// Splits `span` of `text` (one paragraph) into sentence spans.
 pub fn split(text: &str, span: Span) -> Vec<Span> {
+    split_in(text, span, Lang::English)
+}
+
+/// [`split`] for a paragraph in language `lang` (its abbreviations).
+pub fn split_in(text: &str, span: Span, lang: Lang) -> Vec<Span> {
     let para = span.of(text);
-    let mut cuts: Vec<Span> = sentencex::get_sentence_boundaries("en", para)
+    let mut cuts: Vec<Span> = sentencex::get_sentence_boundaries(lang.code(), para)
         .into_iter()
         .map(|b| Span::new(span.start + b.start_byte, span.start + b.end_byte))
         .collect();
@@ -177,10 +183,28 @@ pub fn warm_up() {
 
 /// The sentences of an article: every kept region split, numbered in order.
 pub fn sentences(article: &Article, regions: &[Region]) -> Vec<Sentence> {
+    sentences_in(article, regions, language(article, regions))
+}
+
+/// The language of an article's kept text ([`Lang::detect`]).
+pub fn language(article: &Article, regions: &[Region]) -> Lang {
+    let mut sample = String::new();
+    for r in regions.iter().filter(|r| r.kind == RegionKind::Kept) {
+        if sample.len() >= crate::words::DETECT_BYTES {
+            break;
+        }
+        sample.push_str(r.span.of(&article.text));
+        sample.push('\n');
+    }
+    Lang::detect(&sample)
+}
+
+/// [`sentences`] of an article in language `lang`.
+pub fn sentences_in(article: &Article, regions: &[Region], lang: Lang) -> Vec<Sentence> {
     let mut out = Vec::new();
     let kept = regions.iter().filter(|r| r.kind == RegionKind::Kept);
     for (paragraph, r) in kept.enumerate() {
-        for span in split(&article.text, r.span) {
+        for span in split_in(&article.text, r.span, lang) {
             out.push(Sentence {
                 span,
                 paragraph,

@@ -1,4 +1,5 @@
-//! Words: tokens with byte spans, lower-cased, stemmed (Snowball English), stopwords marked.
+//! Words: tokens with byte spans, lower-cased, stemmed (Snowball, in the article's language:
+//! [`Lang`]), stopwords marked.
 //!
 //! Tokens are UAX #29 words. Most news text is ASCII, where the UAX #29 rules reduce to a few
 //! byte tests, so ASCII stretches are cut by [`ascii_words`] (tested equal to
@@ -15,6 +16,9 @@ use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 mod english;
+mod lang;
+
+pub use lang::{Lang, DETECT_BYTES};
 
 /// One word of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,7 +27,7 @@ pub struct Word {
     pub span: Span,
     /// Lower-cased form.
     pub lower: Shared,
-    /// Stem of the lower-cased form (Snowball English).
+    /// Stem of the lower-cased form (Snowball, in the text's language; English by default).
     pub stem: Shared,
     /// True for a stopword (function words, and news function words such as "said").
     pub stop: bool,
@@ -260,7 +264,8 @@ fn stem_uncached(lower: &str) -> String {
 
 thread_local! {
     static STEMS: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
-    static FORMS: RefCell<FxHashMap<Shared, Form>> = RefCell::new(FxHashMap::default());
+    /// The forms seen, per language ([`Lang::index`]).
+    static FORMS: RefCell<Vec<FxHashMap<Shared, Form>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// What a token (as written) gives every word written so.
@@ -278,7 +283,7 @@ struct Form {
 pub fn clear_stem_caches() {
     fn clear() {
         STEMS.with(|c| c.borrow_mut().clear());
-        FORMS.with(|c| c.borrow_mut().clear());
+        FORMS.with(|c| c.borrow_mut().iter_mut().for_each(|m| m.clear()));
     }
     clear();
     rayon::broadcast(|_| clear());
@@ -294,15 +299,25 @@ const STEM_CACHE: usize = 200_000;
 /// kept until the cache holds `STEM_CACHE` of them, or [`clear_stem_caches`]); every
 /// other word written the same way shares its strings.
 pub fn words(text: &str, span: Span) -> Vec<Word> {
+    words_in(text, span, Lang::English)
+}
+
+/// [`words`] of a text in language `lang`: its stemmer and its stopwords.
+pub fn words_in(text: &str, span: Span, lang: Lang) -> Vec<Word> {
     let s = span.of(text);
     let mut out = Vec::with_capacity(s.len() / 6 + 1);
     FORMS.with(|c| {
-        let mut forms = c.borrow_mut();
+        let mut all = c.borrow_mut();
+        let i = lang.index();
+        if all.len() <= i {
+            all.resize_with(i + 1, FxHashMap::default);
+        }
+        let forms = &mut all[i];
         if forms.len() >= STEM_CACHE {
             forms.clear();
         }
         for_each_token(s, |off, w| {
-            if let Some(word) = make_word(&mut forms, span.start + off, w) {
+            if let Some(word) = make_word(forms, span.start + off, w, lang) {
                 out.push(word);
             }
         });
@@ -310,14 +325,14 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
     out
 }
 
-fn make_word(forms: &mut FxHashMap<Shared, Form>, at: usize, w: &str) -> Option<Word> {
+fn make_word(forms: &mut FxHashMap<Shared, Form>, at: usize, w: &str, lang: Lang) -> Option<Word> {
     if !w.chars().any(char::is_alphanumeric) {
         return None;
     }
     let form = match forms.get(w) {
         Some(f) => f.clone(),
         None => {
-            let f = new_form(w);
+            let f = new_form(w, lang);
             forms.insert(Shared::from(w), f.clone());
             f
         }
@@ -333,7 +348,7 @@ fn make_word(forms: &mut FxHashMap<Shared, Form>, at: usize, w: &str) -> Option<
 
 /// What a token (holding a letter or digit) gives as a word: its length without a
 /// possessive `'s`, lower case, stem, stopword and capital flags.
-fn new_form(w: &str) -> Form {
+fn new_form(w: &str, lang: Lang) -> Form {
     let w = w
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix("\u{2019}s"))
@@ -345,7 +360,7 @@ fn new_form(w: &str) -> Form {
         w.to_lowercase()
     };
     let capital = w.chars().next().is_some_and(char::is_uppercase);
-    let stop = is_stopword(&lower);
+    let stop = lang.is_stopword(&lower);
     let lower = Shared::from(lower.as_str());
     let stem = if lower
         .bytes()
@@ -354,7 +369,11 @@ fn new_form(w: &str) -> Form {
         lower.clone()
     } else {
         // Each form is stemmed once (the form cache), so the stem cache would only cost.
-        let stem = stem_uncached(&lower);
+        let stem = if lang == Lang::English {
+            stem_uncached(&lower)
+        } else {
+            lang.stemmer().stem(&lower).into_owned()
+        };
         if stem == *lower {
             lower.clone()
         } else {
