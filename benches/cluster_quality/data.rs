@@ -140,3 +140,26 @@ pub fn shuffle<T>(v: &mut [T], seed: u64) {
         v.swap(i, (x % (i as u64 + 1)) as usize);
     }
 }
+
+/// The hand-written multilingual set (`tests/fixtures/multilingual`): event and kind of
+/// each article (kinds numbered in order of first appearance).
+pub fn multilingual(dir: &Path) -> Vec<Item> {
+    let labels = std::fs::read_to_string(dir.join("labels.tsv")).expect("labels.tsv");
+    let mut kinds: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for line in labels.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (file, event, kind) = (f[0], f[1], f[3]);
+        if !kinds.iter().any(|k| k == kind) {
+            kinds.push(kind.to_string());
+        }
+        let path = dir.join("docs").join(file);
+        let bytes = std::fs::read(&path).expect("multilingual doc");
+        out.push(Item {
+            article: text_article(&path, bytes).expect("usable multilingual doc"),
+            event: event.to_string(),
+            topic: kinds.iter().position(|k| k == kind).unwrap() as u32,
+        });
+    }
+    out
+}
