@@ -94,3 +94,49 @@ fn stories_never_mix_events_and_keep_each_language_together() {
         "{crossing} stories span three languages or more"
     );
 }
+
+/// English news stays English: every ECB+ and Multi-News article, and all but one in a
+/// thousand UCI headlines (short texts, where detection is least sure). Skips when
+/// `../shared` is absent.
+#[test]
+fn english_corpora_stay_english() {
+    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data"));
+    if !shared.join("ecbplus").exists() {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    }
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(shared.join("ecbplus/docs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    for c in std::fs::read_dir(shared.join("multinews-200")).unwrap() {
+        let docs = c.unwrap().path().join("docs");
+        if docs.is_dir() {
+            files.extend(std::fs::read_dir(docs).unwrap().map(|e| e.unwrap().path()));
+        }
+    }
+    assert!(files.len() > 1500);
+    for p in files {
+        let a = text_article(&p, std::fs::read(&p).unwrap()).unwrap();
+        let lang = storyline::sentences::language(&a, &storyline::clean::clean(&a));
+        assert_eq!(lang, storyline::words::Lang::English, "{}", p.display());
+    }
+    let csv = std::fs::read_to_string(
+        shared.join("uci-news-headlines/uci_news_aggregator_first6366rows.csv"),
+    )
+    .unwrap();
+    let titles: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(1))
+        .collect();
+    let other = titles
+        .iter()
+        .filter(|t| storyline::words::Lang::detect(t) != storyline::words::Lang::English)
+        .count();
+    assert!(
+        other * 1000 <= titles.len(),
+        "{other} of {} headlines",
+        titles.len()
+    );
+}

@@ -114,11 +114,12 @@ impl Lang {
         if looks_english(text) {
             return Lang::English;
         }
-        // A language storyline has no stemmer for, when sure, keeps English processing.
-        if whatlang::detect(text)
-            .is_some_and(|i| i.is_reliable() && from_whatlang(i.lang()).is_none())
-        {
-            return Lang::English;
+        // When sure, the detection decides (a language storyline has no stemmer for keeps
+        // English processing).
+        match whatlang::detect(text) {
+            Some(i) if i.is_reliable() => return from_whatlang(i.lang()).unwrap_or_default(),
+            None => return Lang::English,
+            _ => {}
         }
         // Among the languages storyline stems, so that a close language it does not stem
         // (Afrikaans beside Dutch) does not make the detection unsure.
