@@ -4,10 +4,11 @@
 //! never puts two events in one story while it keeps together the articles one event has in
 //! one language.
 
+mod common;
+
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 use storyline::doc::Doc;
 use storyline::ingest::text_article;
 
@@ -41,10 +42,7 @@ fn every_article_is_read_in_its_own_language() {
 
 #[test]
 fn stories_never_mix_events_and_keep_each_language_together() {
-    let out = Command::new(env!("CARGO_BIN_EXE_storyline"))
-        .args(["cluster", "--format", "json", &format!("{FIXTURE}/docs")])
-        .output()
-        .unwrap();
+    let out = common::storyline(["cluster", "--format", "json", &format!("{FIXTURE}/docs")]);
     assert!(
         out.status.success(),
         "{}",
@@ -100,11 +98,10 @@ fn stories_never_mix_events_and_keep_each_language_together() {
 /// `../shared` is absent.
 #[test]
 fn english_corpora_stay_english() {
-    let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data"));
-    if !shared.join("ecbplus").exists() {
+    let Some(shared) = common::shared().map(|p| p.join("data")) else {
         eprintln!("skipped: ../shared is absent");
         return;
-    }
+    };
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(shared.join("ecbplus/docs"))
         .unwrap()
         .map(|e| e.unwrap().path())
