@@ -74,7 +74,7 @@ pub fn clean(article: &Article) -> Vec<Region> {
     }
     let mut pos = article.body.start;
     // A body of one line is the article's text, even when it reads like a heading.
-    let one_line = article.body_text().trim().lines().count() == 1;
+    let one_line = !article.body_text().trim().contains('\n');
     for line in article.body_text().split_inclusive('\n') {
         let span = Span::new(pos, pos + line.len());
         pos += line.len();

@@ -188,12 +188,19 @@ pub fn sentences(article: &Article, regions: &[Region]) -> Vec<Sentence> {
 
 /// The language of an article's kept text ([`Lang::detect`]).
 pub fn language(article: &Article, regions: &[Region]) -> Lang {
+    // Only the first `DETECT_BYTES` are read: copy no more.
     let mut sample = String::new();
     for r in regions.iter().filter(|r| r.kind == RegionKind::Kept) {
-        if sample.len() >= crate::words::DETECT_BYTES {
+        let room = crate::words::DETECT_BYTES.saturating_sub(sample.len());
+        if room == 0 {
             break;
         }
-        sample.push_str(r.span.of(&article.text));
+        let text = r.span.of(&article.text);
+        let mut end = text.len().min(room);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        sample.push_str(&text[..end]);
         sample.push('\n');
     }
     Lang::detect(&sample)

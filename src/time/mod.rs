@@ -150,9 +150,8 @@ pub fn is_date_line(line: &str) -> bool {
                 || is_clock(w)
                 || is_zone(w)
                 || w.parse::<chrono::Weekday>().is_ok()
-                || ["date", "dateline", "published", "posted", "updated", "on"]
-                    .iter()
-                    .any(|x| w.eq_ignore_ascii_case(x))
+                || w.eq_ignore_ascii_case("on")
+                || LEAD_IN_WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
         })
 }
 
@@ -168,12 +167,14 @@ fn is_clock(w: &str) -> bool {
     !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == ':')
 }
 
+/// Words that lead into a dateline's date.
+const LEAD_IN_WORDS: [&str; 5] = ["date", "dateline", "published", "posted", "updated"];
+
 /// True when `prefix` (the text of a line before a date) is empty or only a dateline's
 /// lead-in: place names in capitals, weekdays, "date", "published", "posted", "updated",
 /// "on" after one of those (a line opening "On" starts a sentence), separators; or a byline
 /// ("By …") ending in a separator.
 fn is_dateline_lead_in(prefix: &str) -> bool {
-    const WORDS: [&str; 5] = ["date", "dateline", "published", "posted", "updated"];
     let p = prefix.trim();
     if p.starts_with("By ") && p.ends_with(['|', '—', '–', '-', ',', '·', '•']) {
         return p.split_whitespace().count() <= 8;
@@ -182,7 +183,7 @@ fn is_dateline_lead_in(prefix: &str) -> bool {
         let w =
             w.trim_matches(|c: char| matches!(c, ',' | ':' | '|' | '—' | '–' | '-' | '·' | '•'));
         w.is_empty()
-            || WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
+            || LEAD_IN_WORDS.iter().any(|x| w.eq_ignore_ascii_case(x))
             || w.parse::<chrono::Weekday>().is_ok()
             || (i > 0 && w.eq_ignore_ascii_case("on"))
             || (w.chars().any(|c| c.is_alphabetic())
